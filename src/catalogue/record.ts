@@ -1,0 +1,63 @@
+/** Media types a record can have; the keys are stored, the labels are shown. */
+export const MEDIA_TYPES = {
+  book: 'Book',
+  'large-print': 'Large print',
+  ebook: 'E-book',
+  audiobook: 'Audiobook',
+  dvd: 'DVD',
+  'music-cd': 'Music CD',
+  other: 'Other',
+} as const;
+
+export type MediaType = keyof typeof MEDIA_TYPES;
+
+/** Where a copy is and whether a member can have it now. */
+export type HoldingStatus = 'available' | 'on-loan' | 'reference' | 'in-transit' | 'missing';
+
+/** One physical (or licensed) copy held at a branch. */
+export interface Holding {
+  /** Stable per copy (a barcode where the library system gives one). */
+  itemId: string;
+  branch: string;
+  shelfmark: string;
+  status: HoldingStatus;
+  /** ISO date, only when on loan. */
+  dueDate?: string;
+}
+
+/**
+ * Shelfmark's own record shape: what every importer produces, what the
+ * JSON/NDJSON import reads, and what the store keeps.
+ */
+export interface CatalogueRecord {
+  /** Unique and stable across imports (MARC 001 with 003, or 035). */
+  id: string;
+  title: string;
+  subtitle?: string;
+  /** Statement of responsibility, as printed (245 $c). */
+  statement?: string;
+  /** Main author first, then added authors; "Surname, Forename" form. */
+  authors: string[];
+  mediaType: MediaType;
+  /** ISO 639-2/B codes, main language first ("eng", "fre", "ger"). */
+  languages: string[];
+  year?: number;
+  publisher?: string;
+  edition?: string;
+  extent?: string;
+  /** Normalised to ISBN-13, digits only. */
+  isbns: string[];
+  series: string[];
+  subjects: string[];
+  genres: string[];
+  notes: string[];
+  summary?: string;
+  holdings: Holding[];
+  /** Text from 880 alternate-script fields, kept searchable. */
+  altScript?: string[];
+}
+
+/** True when at least one copy can be borrowed now. */
+export function isAvailable(record: Pick<CatalogueRecord, 'holdings'>): boolean {
+  return record.holdings.some((h) => h.status === 'available');
+}

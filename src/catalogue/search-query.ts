@@ -1,0 +1,48 @@
+import type { CatalogueRecord } from './record.js';
+
+/** Fields a member can search one at a time ("title:emma"). */
+export type SearchField = 'any' | 'title' | 'author' | 'subject' | 'isbn' | 'series';
+
+/** One part of a parsed query: a word or a quoted phrase, maybe limited to a field. */
+export interface QueryClause {
+  field: SearchField;
+  /** Plain words, already stripped of query syntax; never empty. */
+  words: string[];
+  /** True when the words must appear next to each other, in order. */
+  phrase: boolean;
+}
+
+/** Facets shown beside the results, in display order. */
+export const FACET_FIELDS = ['mediaType', 'language', 'decade', 'author', 'subject', 'branch', 'available'] as const;
+export type FacetField = (typeof FACET_FIELDS)[number];
+
+export interface FacetFilter {
+  field: FacetField;
+  value: string;
+}
+
+export type SortOrder = 'relevance' | 'newest' | 'oldest' | 'title' | 'author';
+
+/** What the catalogue asks the store for; built from a SearchState by small named steps. */
+export interface StoreSearchQuery {
+  /** All clauses must match (AND). Empty means "everything". */
+  clauses: QueryClause[];
+  /** Filters on different fields combine with AND, on the same field with OR. */
+  filters: FacetFilter[];
+  sort: SortOrder;
+  offset: number;
+  limit: number;
+  /** How many values to return per facet (most frequent first). */
+  facetLimit: number;
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface StoreSearchResult {
+  total: number;
+  records: CatalogueRecord[];
+  facets: Record<FacetField, FacetCount[]>;
+}

@@ -1,0 +1,82 @@
+import type { CatalogueRecord } from '../catalogue/record.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../catalogue/search-query.js';
+
+/** What an upsert did to each record: counted by imports, identical in every adapter. */
+export interface UpsertCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** The catalogue: documents keyed by record id. */
+export interface RecordStore {
+  /**
+   * Insert or replace by id, in one transaction (embedded) or one unordered
+   * bulkWrite (MongoDB). A record equal to the stored one counts as unchanged.
+   */
+  upsertMany(records: CatalogueRecord[]): Promise<UpsertCounts>;
+  get(id: string): Promise<CatalogueRecord | null>;
+  /** Records in the order of `ids`; unknown ids are left out. */
+  getMany(ids: string[]): Promise<CatalogueRecord[]>;
+  search(query: StoreSearchQuery): Promise<StoreSearchResult>;
+  count(): Promise<number>;
+  /** Empty the catalogue (used by `seed --replace`). */
+  clear(): Promise<void>;
+}
+
+/** Server-side session data; the cookie only carries the id. */
+export type SessionData = Record<string, unknown>;
+
+/**
+ * Sessions with an absolute expiry, renewed on every request (idle timeout).
+ * Maps onto one MongoDB collection with a TTL index on `expiresAt`.
+ */
+export interface SessionStore {
+  /** The data, or null when unknown or expired at `now` (expired means gone, even if not yet purged). */
+  get(id: string, now: number): Promise<SessionData | null>;
+  /** Create or replace the data and push the expiry to `expiresAt`; the basket is left alone. */
+  set(id: string, data: SessionData, expiresAt: number): Promise<void>;
+  /** Delete the session and its basket. */
+  destroy(id: string): Promise<void>;
+  /** Delete every session (with its basket) that expired before `now`; returns how many. */
+  purgeExpired(now: number): Promise<number>;
+}
+
+/** Result of a basket add: every requested id lands in exactly one list. */
+export interface BasketAddResult {
+  added: string[];
+  alreadyIn: string[];
+  /** Refused because the basket reached its limit. */
+  full: string[];
+}
+
+/**
+ * The media basket of one session: record ids in the order added, changed
+ * atomically per id (never a read-modify-write of the session).
+ */
+export interface BasketStore {
+  /**
+   * Add ids in order until the basket holds `limit` items. Creates the
+   * session entry if it does not exist yet, expiring at `expiresAt`.
+   */
+  add(sessionId: string, ids: string[], limit: number, expiresAt: number): Promise<BasketAddResult>;
+  /** Returns how many ids were removed. */
+  remove(sessionId: string, ids: string[]): Promise<number>;
+  clear(sessionId: string): Promise<void>;
+  list(sessionId: string): Promise<string[]>;
+  count(sessionId: string): Promise<number>;
+}
+
+/**
+ * Everything Shelfmark keeps, behind one interface chosen once at boot:
+ * the embedded SQLite adapter by default, MongoDB when MONGODB_URL is set.
+ */
+export interface Store {
+  readonly kind: 'embedded' | 'mongodb';
+  records: RecordStore;
+  sessions: SessionStore;
+  baskets: BasketStore;
+  /** Cheap readiness probe for /healthz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
