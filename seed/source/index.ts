@@ -1,0 +1,5 @@
+import { fictionClassics } from './fiction-classics.js';
+import type { SourceFile } from './types.js';
+
+/** Every source module, in build order; each owns a block of ids starting at its `base`. */
+export const SOURCE_FILES: SourceFile[] = [fictionClassics];
