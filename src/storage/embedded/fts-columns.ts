@@ -1,0 +1,33 @@
+import type { CatalogueRecord } from '../../catalogue/record.js';
+import { isbn10Of } from './record-keys.js';
+
+/**
+ * The FTS5 columns, in table order. Their bm25 weights sit beside them so the
+ * ranking and the schema cannot drift apart.
+ */
+export const FTS_COLUMNS = [
+  { name: 'title', weight: 10 },
+  { name: 'author', weight: 8 },
+  { name: 'subject', weight: 5 },
+  { name: 'series', weight: 4 },
+  { name: 'isbn', weight: 10 },
+  { name: 'notes', weight: 1 },
+  { name: 'alt', weight: 3 },
+] as const;
+
+/** The text indexed for a record, one string per column of FTS_COLUMNS. */
+export function ftsValues(record: CatalogueRecord): string[] {
+  const join = (parts: Array<string | undefined>) =>
+    parts.filter((p): p is string => Boolean(p)).join(' \n ').normalize('NFC');
+  // Both ISBN forms are indexed so a member can type whichever is printed on the book.
+  const isbns = record.isbns.flatMap((isbn) => [isbn, isbn10Of(isbn) ?? undefined]);
+  return [
+    join([record.title, record.subtitle]),
+    join([...record.authors, record.statement]),
+    join([...record.subjects, ...record.genres]),
+    join(record.series),
+    join(isbns),
+    join([...record.notes, record.summary, record.publisher]),
+    join(record.altScript ?? []),
+  ];
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Store } from '../store.js';
+import { createBasketStore } from './baskets.js';
+import { createRecordStore } from './records.js';
+import { configure, migrate } from './schema.js';
+import { createSessionStore } from './sessions.js';
+
+/** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
+export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
+
+/** Opens (creating if needed) the SQLite store and brings its schema up to date. */
+export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
+  let file: string = ':memory:';
+  if ('dataDir' in options) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    file = path.join(options.dataDir, 'shelfmark.db');
+  }
+  const db = new Database(file);
+  try {
+    configure(db);
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const ping = db.prepare('SELECT 1').pluck();
+
+  return {
+    kind: 'embedded',
+    records: createRecordStore(db),
+    sessions: createSessionStore(db),
+    baskets: createBasketStore(db),
+    async ping() {
+      ping.get();
+    },
+    async close() {
+      if (!db.open) return;
+      // Lets SQLite refresh planner statistics for the tables this connection used.
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

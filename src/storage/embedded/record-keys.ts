@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { isAvailable, type CatalogueRecord } from '../../catalogue/record.js';
+import type { FacetField } from '../../catalogue/search-query.js';
+
+/** Lower case without accents: the form sort keys are compared in. */
+export function foldForSort(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+/** Title sort key: "The Hobbit" files under "hobbit". */
+export function titleSortKey(title: string): string {
+  return foldForSort(title).replace(/^(the|an|a)\s+/, '').replace(/^[^\p{L}\p{N}]+/u, '');
+}
+
+/** Stable hash of a record's content, independent of key order, to detect unchanged re-imports. */
+export function contentHash(record: CatalogueRecord): string {
+  return createHash('sha1').update(canonicalJson(record)).digest('base64');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The ISBN-10 form of a 978 ISBN-13 (digits, maybe a final X), or null when there is none. */
+export function isbn10Of(isbn13: string): string | null {
+  if (!/^978\d{10}$/.test(isbn13)) return null;
+  const body = isbn13.slice(3, 12);
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (10 - i);
+  const check = (11 - (sum % 11)) % 11;
+  return body + (check === 10 ? 'X' : String(check));
+}
+
+/** Every (field, value) pair a record is counted under in the facets, without duplicates. */
+export function facetPairs(record: CatalogueRecord): Array<[FacetField, string]> {
+  const pairs = new Map<string, [FacetField, string]>();
+  const add = (field: FacetField, value: string | undefined) => {
+    if (value) pairs.set(`${field}\u0000${value}`, [field, value]);
+  };
+  add('mediaType', record.mediaType);
+  for (const code of record.languages) add('language', code);
+  if (record.year !== undefined) add('decade', String(Math.floor(record.year / 10) * 10));
+  for (const author of record.authors) add('author', author);
+  for (const subject of [...record.subjects, ...record.genres]) add('subject', subject);
+  for (const holding of record.holdings) add('branch', holding.branch);
+  if (isAvailable(record)) add('available', 'yes');
+  return [...pairs.values()];
+}

@@ -1,0 +1,40 @@
+import type { Database } from 'better-sqlite3';
+import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { RecordStore } from '../store.js';
+import { createRecordWrites } from './record-writes.js';
+import { createSearch } from './search.js';
+
+/** The catalogue on SQLite: documents as JSON, with FTS5 and facet rows kept beside them. */
+export function createRecordStore(db: Database): RecordStore {
+  const writes = createRecordWrites(db);
+  const search = createSearch(db);
+  const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
+  const byIds = db
+    .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
+  const count = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
+
+  return {
+    async upsertMany(records) {
+      return writes.upsertMany(records);
+    },
+    async get(id) {
+      const doc = byId.get(id);
+      return doc === undefined ? null : (JSON.parse(doc) as CatalogueRecord);
+    },
+    async getMany(ids) {
+      if (ids.length === 0) return [];
+      const found = new Map(byIds.all(JSON.stringify(ids)).map((row) => [row.id, row.doc]));
+      return ids.flatMap((id) => {
+        const doc = found.get(id);
+        return doc === undefined ? [] : [JSON.parse(doc) as CatalogueRecord];
+      });
+    },
+    search,
+    async count() {
+      return count.get()!;
+    },
+    async clear() {
+      writes.clear();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Database } from 'better-sqlite3';
+import { FTS_COLUMNS } from './fts-columns.js';
+
+/**
+ * Migrations in order; migration i brings the schema to user_version i + 1.
+ * Later issues (members, logs) append here and never edit a shipped one.
+ */
+const MIGRATIONS: Array<(db: Database) => void> = [
+  (db) => {
+    db.exec(`
+      CREATE TABLE records (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        doc TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        sort_title TEXT NOT NULL,
+        sort_author TEXT NOT NULL,
+        year INTEGER
+      );
+      -- The expressions match the ORDER BY clauses in search.ts exactly, so a browse reads the index in order.
+      CREATE INDEX records_newest ON records (year IS NULL, year DESC, id);
+      CREATE INDEX records_oldest ON records (year IS NULL, year, id);
+      CREATE INDEX records_title ON records (sort_title, id);
+      CREATE INDEX records_author ON records (sort_author, id);
+
+      CREATE VIRTUAL TABLE records_fts USING fts5(
+        ${FTS_COLUMNS.map((c) => c.name).join(', ')},
+        content = '', contentless_delete = 1,
+        tokenize = "unicode61 remove_diacritics 2"
+      );
+
+      -- One row per record and facet value: counts join on rid, filters look up (field, value).
+      CREATE TABLE facets (
+        rid INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (rid, field, value)
+      ) WITHOUT ROWID;
+      CREATE INDEX facets_by_value ON facets (field, value, rid);
+
+      -- Bumped with every catalogue change, so caches in any process know when they are stale.
+      CREATE TABLE catalogue_version (one INTEGER PRIMARY KEY CHECK (one = 1), version INTEGER NOT NULL);
+      INSERT INTO catalogue_version VALUES (1, 0);
+
+      CREATE TABLE sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+      CREATE TABLE basket_items (
+        session_id TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (session_id, record_id)
+      ) WITHOUT ROWID;
+      CREATE UNIQUE INDEX basket_items_order ON basket_items (session_id, position);
+    `);
+  },
+];
+
+/** Connection settings that let several processes on one machine share the file. */
+export function configure(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+}
+
+/** Brings the schema up to date; safe when several processes start at once. */
+export function migrate(db: Database): void {
+  // IMMEDIATE takes the write lock first, so a second process waits and then sees the new version.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (let v = current; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
+    if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

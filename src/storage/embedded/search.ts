@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { FacetField, SortOrder, StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
+import { createFacetCounter, emptyFacets } from './facets.js';
+import { FTS_COLUMNS } from './fts-columns.js';
+import { toMatchExpression } from './fts-query.js';
+import { createStatementCache } from './statement-cache.js';
+
+/** ORDER BY per sort; the browse forms match the expression indexes in schema.ts. Ties go by id so pages are stable. */
+const ORDER_BY: Record<Exclude<SortOrder, 'relevance'>, string> = {
+  newest: 'r.year IS NULL, r.year DESC, r.id',
+  oldest: 'r.year IS NULL, r.year, r.id',
+  title: 'r.sort_title, r.id',
+  author: 'r.sort_author, r.id',
+};
+const BM25 = `bm25(records_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`;
+
+/** Filters grouped by field: values of one field OR, fields AND. */
+function groupFilters(filters: StoreSearchQuery['filters']): Array<[FacetField, string[]]> {
+  const groups = new Map<FacetField, Set<string>>();
+  for (const { field, value } of filters) groups.set(field, (groups.get(field) ?? new Set()).add(value));
+  return [...groups].map(([field, values]) => [field, [...values]]);
+}
+
+function filterSql(column: string, groups: Array<[FacetField, string[]]>): { sql: string; params: string[] } {
+  const sql = groups.map(([, values]) =>
+    `${column} IN (SELECT rid FROM facets WHERE field = ? AND value IN (${values.map(() => '?').join(', ')}))`);
+  return { sql: sql.join(' AND '), params: groups.flatMap(([field, values]) => [field, ...values]) };
+}
+
+/** Search: the match set goes into a per-connection temp table, read once each for total, page and facets. */
+export function createSearch(db: Database) {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS hits (rid INTEGER PRIMARY KEY, rank REAL NOT NULL)');
+  const prepared = createStatementCache(db);
+  const facets = createFacetCounter(db);
+  const clearHits = db.prepare('DELETE FROM hits');
+  const countHits = db.prepare<[], number>('SELECT count(*) FROM hits').pluck();
+  const countAll = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
+  const docs = (rows: unknown[]) => (rows as string[]).map((doc) => JSON.parse(doc) as CatalogueRecord);
+
+  function fillHits(match: string | null, groups: Array<[FacetField, string[]]>): void {
+    clearHits.run();
+    if (match !== null) {
+      const filter = filterSql('rowid', groups);
+      const where = ['records_fts MATCH ?', filter.sql].filter(Boolean).join(' AND ');
+      prepared(`INSERT INTO hits (rid, rank) SELECT rowid, ${BM25} FROM records_fts WHERE ${where}`)
+        .run(match, ...filter.params);
+    } else {
+      const filter = filterSql('r.rowid', groups);
+      prepared(`INSERT INTO hits (rid, rank) SELECT r.rowid, 0 FROM records r WHERE ${filter.sql}`).run(...filter.params);
+    }
+  }
+
+  const search = db.transaction((query: StoreSearchQuery): StoreSearchResult => {
+    const offset = Math.max(0, Math.trunc(query.offset));
+    const limit = Math.max(0, Math.trunc(query.limit));
+    const groups = groupFilters(query.filters);
+    const match = query.clauses.length > 0 ? toMatchExpression(query.clauses) : null;
+    if (query.clauses.length > 0 && match === null) return { total: 0, records: [], facets: emptyFacets() };
+    const orderBy = query.sort === 'relevance' ? (match ? 'h.rank, r.id' : ORDER_BY.newest) : (ORDER_BY[query.sort as keyof typeof ORDER_BY] ?? ORDER_BY.newest);
+
+    if (match === null && groups.length === 0) {
+      const page = prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
+      return { total: countAll.get()!, records: docs(page.all(limit, offset)), facets: facets.forAll(query.facetLimit) };
+    }
+    fillHits(match, groups);
+    const page = prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
+    return { total: countHits.get()!, records: docs(page.all(limit, offset)), facets: facets.forHits(query.facetLimit) };
+  });
+
+  return async (query: StoreSearchQuery): Promise<StoreSearchResult> => search(query);
+}
