@@ -1,5 +1,7 @@
 import { fictionClassics } from './fiction-classics.js';
+import { fictionCrime } from './fiction-crime.js';
+import { fictionModern } from './fiction-modern.js';
 import type { SourceFile } from './types.js';
 
 /** Every source module, in build order; each owns a block of ids starting at its `base`. */
-export const SOURCE_FILES: SourceFile[] = [fictionClassics];
+export const SOURCE_FILES: SourceFile[] = [fictionClassics, fictionCrime, fictionModern];
