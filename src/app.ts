@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import serve from 'koa-static';
+import type { AppDeps, RouteDeps } from './http/deps.js';
+import { errorHandler } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { securityHeaders } from './http/security-headers.js';
+import { createRenderer } from './http/render.js';
+import { cookieSupport } from './session/cookie-support.js';
+import { sessionMiddleware } from './session/session.js';
+import { visitBasket } from './basket/visit-basket.js';
+import { catalogueRoutes } from './catalogue/routes.js';
+import { basketRoutes } from './basket/routes.js';
+import { healthRoutes } from './http/health.js';
+import { sessionRoutes } from './session/routes.js';
+
+const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Build the Shelfmark koa app from its dependencies. It never listens: server.ts does. */
+export function createApp(appDeps: AppDeps): Koa {
+  const full = { ...appDeps, clock: appDeps.clock ?? Date.now };
+  const render = createRenderer((ctx) => visitBasket(ctx, full.store).count());
+  const deps: RouteDeps = { ...full, render };
+  const { config, store, logger, clock } = deps;
+
+  const app = new Koa({ proxy: config.TRUST_PROXY });
+  app.silent = true;
+
+  app.use(requestLog(logger));
+  app.use(errorHandler(logger, render));
+  app.use(securityHeaders);
+  app.use(serve(PUBLIC_DIR, { maxage: 60 * 60 * 1000, index: false }));
+  app.use(cookieSupport());
+  app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
+  app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
+
+  for (const router of [healthRoutes(deps), sessionRoutes(deps), catalogueRoutes(deps), basketRoutes(deps)]) {
+    app.use(router.routes());
+    app.use(router.allowedMethods());
+  }
+  return app;
+}
+

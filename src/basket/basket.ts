@@ -1,0 +1,48 @@
+import type { Store } from '../storage/store.js';
+
+/** What happened to each id of one add; nothing is silently dropped. */
+export interface AddOutcome {
+  added: string[];
+  alreadyIn: string[];
+  /** Not added because the basket is full. */
+  full: string[];
+  /** Not in the catalogue. */
+  unknown: string[];
+}
+
+/**
+ * The media basket of one visit: record ids only, at most `limit` of them,
+ * changed atomically in the store one id at a time.
+ */
+export class Basket {
+  constructor(
+    private readonly store: Store,
+    private readonly sessionId: string,
+    readonly limit: number,
+  ) {}
+
+  /** Adds known records in order; `expiresAt` is when the visit ends if nothing else happens. */
+  async add(ids: string[], expiresAt: number): Promise<AddOutcome> {
+    const wanted = [...new Set(ids)];
+    const known = new Set((await this.store.records.getMany(wanted)).map((r) => r.id));
+    const unknown = wanted.filter((id) => !known.has(id));
+    const result = await this.store.baskets.add(this.sessionId, wanted.filter((id) => known.has(id)), this.limit, expiresAt);
+    return { ...result, unknown };
+  }
+
+  async remove(ids: string[]): Promise<number> {
+    return this.store.baskets.remove(this.sessionId, [...new Set(ids)]);
+  }
+
+  async clear(): Promise<void> {
+    await this.store.baskets.clear(this.sessionId);
+  }
+
+  async ids(): Promise<string[]> {
+    return this.store.baskets.list(this.sessionId);
+  }
+
+  async count(): Promise<number> {
+    return this.store.baskets.count(this.sessionId);
+  }
+}

@@ -1,0 +1,70 @@
+import type Koa from 'koa';
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { safeReturnPath } from '../http/return-path.js';
+import { requireCookies } from '../session/cookie-support.js';
+import { setFlash, type Flash } from '../session/flash.js';
+import { sessionId } from '../session/session.js';
+import { recordSummary } from '../catalogue/results-view.js';
+import { Basket } from './basket.js';
+import { addMessage, removeMessage } from './messages.js';
+import { visitBasket } from './visit-basket.js';
+
+/** Record ids from a form or JSON body: `id` once or many times. */
+function idsFrom(body: unknown): string[] {
+  const raw = (body as { id?: unknown } | undefined)?.id;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200).slice(0, 1000);
+}
+
+/** Without JavaScript: a status message and back to where the member was. With it: JSON. */
+function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[]): void {
+  if (ctx.accepts('html', 'json') === 'json') {
+    ctx.body = { message: flash.text, kind: flash.kind, count, changed };
+    return;
+  }
+  setFlash(ctx, flash);
+  ctx.redirect(safeReturnPath((ctx.request.body as { return?: unknown })?.return, '/basket'));
+}
+
+/** /basket: list, add (one or several), remove, empty. */
+export function basketRoutes(deps: RouteDeps): Router {
+  const { store, config, clock, render } = deps;
+  const router = new Router();
+  const basketOf = (ctx: Koa.Context) => new Basket(store, sessionId(ctx), config.BASKET_LIMIT);
+
+  router.get('/basket', async (ctx) => {
+    const ids = await visitBasket(ctx, store).ids();
+    const records = await store.records.getMany(ids);
+    const inBasket = new Set(ids);
+    await render(ctx, 'basket/index', {
+      title: 'Your media basket',
+      items: records.map((r) => recordSummary(r, inBasket)),
+      limit: config.BASKET_LIMIT,
+    });
+  });
+
+  router.post('/basket/add', requireCookies, async (ctx) => {
+    const ids = idsFrom(ctx.request.body);
+    const basket = basketOf(ctx);
+    const outcome = await basket.add(ids, clock() + config.SESSION_IDLE_MINUTES * 60_000);
+    const titles = new Map((await store.records.getMany(outcome.added.concat(outcome.alreadyIn))).map((r) => [r.id, r.title]));
+    respond(ctx, addMessage(outcome, titles, basket.limit), await basket.count(), [...outcome.added, ...outcome.alreadyIn]);
+  });
+
+  router.post('/basket/remove', requireCookies, async (ctx) => {
+    const ids = idsFrom(ctx.request.body);
+    const basket = basketOf(ctx);
+    const [record] = ids.length === 1 ? await store.records.getMany(ids) : [];
+    const removed = await basket.remove(ids);
+    respond(ctx, removeMessage(removed, record?.title), await basket.count(), ids);
+  });
+
+  router.post('/basket/empty', requireCookies, async (ctx) => {
+    const basket = basketOf(ctx);
+    await basket.clear();
+    respond(ctx, { kind: 'success', text: 'Your basket is now empty.' }, 0, []);
+  });
+
+  return router;
+}

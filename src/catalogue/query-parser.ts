@@ -1,0 +1,53 @@
+import type { QueryClause, SearchField } from './search-query.js';
+
+/** Longest query we read; the rest is ignored rather than refused. */
+export const MAX_QUERY_LENGTH = 300;
+const MAX_CLAUSES = 16;
+const FIELDS: Record<string, SearchField> = {
+  title: 'title',
+  author: 'author',
+  subject: 'subject',
+  isbn: 'isbn',
+  series: 'series',
+};
+
+/** Words as the index sees them: letters and digits in any script, nothing else. */
+export function words(text: string): string[] {
+  return text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+/** A bare token that is an ISBN typed with hyphens ("978-0-14-143951-8"). */
+const ISBN_LIKE = /^(?=(?:[0-9][\s-]?){9}(?:(?:[0-9][\s-]?){3})?[0-9xX]$)[0-9][0-9\s-]*[0-9xX]$/;
+
+/** ISBNs are typed with hyphens, spaces or an X check digit; the index holds digits. */
+function isbnWords(text: string): string[] {
+  const compact = text.replace(/[\s-]/g, '');
+  return compact.match(/[0-9]+[xX]?/g)?.map((w) => w.toUpperCase()) ?? [];
+}
+
+/**
+ * Parse what a member typed into clauses: bare words, "quoted phrases" and
+ * field searches (`title:emma`, `author:"jane austen"`). Anything else is
+ * treated as plain text, so no input is ever query syntax for the store.
+ */
+export function parseQuery(input: string): QueryClause[] {
+  const text = input.slice(0, MAX_QUERY_LENGTH);
+  const clauses: QueryClause[] = [];
+  const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))/g;
+  for (const match of text.matchAll(pattern)) {
+    const [, prefix, quoted, bare] = match;
+    const field = prefix ? FIELDS[prefix.toLowerCase()] : undefined;
+    // An unknown prefix ("foo:bar") is just words.
+    const body = field || !prefix ? (quoted ?? bare ?? '') : `${prefix} ${quoted ?? bare ?? ''}`;
+    const looksLikeIsbn = !quoted && ISBN_LIKE.test(body);
+    const found = field === 'isbn' || looksLikeIsbn ? isbnWords(body) : words(body);
+    if (found.length === 0) continue;
+    const isPhrase = quoted !== undefined && found.length > 1;
+    if (isPhrase || field) {
+      clauses.push({ field: field ?? 'any', words: found, phrase: isPhrase });
+    } else {
+      for (const word of found) clauses.push({ field: 'any', words: [word], phrase: false });
+    }
+  }
+  return clauses.slice(0, MAX_CLAUSES);
+}

@@ -1,0 +1,41 @@
+import { isAvailable, type CatalogueRecord, type HoldingStatus } from './record.js';
+import { languageName, mediaTypeLabel } from './labels.js';
+
+const STATUS_LABELS: Record<HoldingStatus, string> = {
+  available: 'Available',
+  'on-loan': 'On loan',
+  reference: 'Reference only',
+  'in-transit': 'In transit',
+  missing: 'Missing',
+};
+
+/** ISBN-13 with the usual hyphen after the prefix, for reading. */
+function formatIsbn(isbn: string): string {
+  return isbn.length === 13 ? `${isbn.slice(0, 3)}-${isbn.slice(3)}` : isbn;
+}
+
+/** Everything templates/catalogue/record.njk shows. */
+export function recordView(record: CatalogueRecord, inBasket: boolean, permalink: string) {
+  const branches = new Map<string, { branch: string; available: number; copies: { shelfmark: string; status: string; dueDate?: string }[] }>();
+  for (const h of record.holdings) {
+    const entry = branches.get(h.branch) ?? { branch: h.branch, available: 0, copies: [] };
+    if (h.status === 'available') entry.available += 1;
+    entry.copies.push({ shelfmark: h.shelfmark, status: STATUS_LABELS[h.status] ?? h.status, dueDate: h.dueDate });
+    branches.set(h.branch, entry);
+  }
+  return {
+    ...record,
+    author: record.authors[0],
+    otherAuthors: record.authors.slice(1),
+    mediaTypeLabel: mediaTypeLabel(record.mediaType),
+    languageNames: record.languages.map(languageName),
+    isbnsFormatted: record.isbns.map(formatIsbn),
+    available: isAvailable(record),
+    branches: [...branches.values()].sort((a, b) => a.branch.localeCompare(b.branch)),
+    inBasket,
+    permalink,
+    authorHref: (name: string) => `/search?q=${encodeURIComponent(`author:"${name}"`)}`,
+    subjectHref: (name: string) => `/search?q=${encodeURIComponent(`subject:"${name}"`)}`,
+    seriesHref: (name: string) => `/search?q=${encodeURIComponent(`series:"${name}"`)}`,
+  };
+}

@@ -1,0 +1,74 @@
+import { isAvailable, type CatalogueRecord } from './record.js';
+import { FACET_FIELDS, type StoreSearchResult } from './search-query.js';
+import { PAGE_SIZES, SORT_ORDERS, type SearchState } from './search-state.js';
+import { FACET_LABELS, facetValueLabel, languageName, mediaTypeLabel } from './labels.js';
+
+const SORT_LABELS = { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first', title: 'Title A–Z', author: 'Author A–Z' };
+
+/** What a result line needs, whichever page shows it. */
+export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<string>) {
+  return {
+    id: record.id,
+    title: record.title,
+    subtitle: record.subtitle,
+    author: record.authors[0],
+    year: record.year,
+    mediaType: mediaTypeLabel(record.mediaType),
+    languages: record.languages.map(languageName),
+    available: isAvailable(record),
+    availableCount: record.holdings.filter((h) => h.status === 'available').length,
+    copies: record.holdings.length,
+    inBasket: basketIds.has(record.id),
+    href: `/record/${encodeURIComponent(record.id)}`,
+  };
+}
+
+/** Everything templates/catalogue/results.njk shows; every link is built from the state. */
+export function resultsView(state: SearchState, result: StoreSearchResult, basketIds: ReadonlySet<string>) {
+  const pages = Math.max(1, Math.ceil(result.total / state.perPage));
+  const first = result.total === 0 ? 0 : (state.page - 1) * state.perPage + 1;
+  return {
+    q: state.q,
+    total: result.total,
+    first,
+    last: Math.min(result.total, state.page * state.perPage),
+    records: result.records.map((r) => recordSummary(r, basketIds)),
+    activeFilters: state.filters.map((f) => ({
+      label: FACET_LABELS[f.field],
+      value: facetValueLabel(f.field, f.value),
+      removeHref: state.withoutFilter(f.field, f.value).href(),
+    })),
+    clearFiltersHref: state.withoutFilters().href(),
+    facets: FACET_FIELDS.map((field) => ({
+      field,
+      label: FACET_LABELS[field],
+      values: result.facets[field].map(({ value, count }) => {
+        const selected = state.hasFilter(field, value);
+        return {
+          label: facetValueLabel(field, value),
+          count,
+          selected,
+          href: (selected ? state.withoutFilter(field, value) : state.withFilter(field, value)).href(),
+        };
+      }),
+    })).filter((facet) => facet.values.length > 0),
+    sorts: SORT_ORDERS.map((sort) => ({ value: sort, label: SORT_LABELS[sort], selected: sort === state.sort })),
+    pageSizes: PAGE_SIZES.map((size) => ({ value: size, selected: size === state.perPage })),
+    filterParams: state.filters.map((f) => `${f.field}:${f.value}`),
+    pagination: {
+      page: state.page,
+      pages,
+      prevHref: state.page > 1 ? state.withPage(state.page - 1).href() : undefined,
+      nextHref: state.page < pages ? state.withPage(state.page + 1).href() : undefined,
+      links: pageWindow(state.page, pages).map((n) => ({ n, href: state.withPage(n).href(), current: n === state.page })),
+    },
+    returnTo: state.href(),
+  };
+}
+
+/** Up to seven page numbers around the current one. */
+function pageWindow(page: number, pages: number): number[] {
+  const start = Math.max(1, Math.min(page - 3, pages - 6));
+  const end = Math.min(pages, start + 6);
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}

@@ -1,0 +1,55 @@
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { NotFound } from '../http/errors.js';
+import { visitBasket } from '../basket/visit-basket.js';
+import { SearchState } from './search-state.js';
+import { searchCatalogue } from './search-service.js';
+import { resultsView } from './results-view.js';
+import { recordView } from './record-view.js';
+
+const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
+
+/** Home, search results and record pages. */
+export function catalogueRoutes(deps: RouteDeps): Router {
+  const { store, render } = deps;
+  const router = new Router();
+
+  router.get('/', async (ctx) => {
+    const state = SearchState.parse(new URLSearchParams());
+    const view = resultsView(state, await searchCatalogue(store, state), new Set());
+    await render(ctx, 'catalogue/home', {
+      title: 'Search the catalogue',
+      total: view.total,
+      facets: view.facets.filter((f) => HOME_FACETS.includes(f.field)),
+    });
+  });
+
+  router.get('/search', async (ctx) => {
+    const state = SearchState.parse(new URLSearchParams(ctx.querystring));
+    const [result, basketIds] = await Promise.all([searchCatalogue(store, state), visitBasket(ctx, store).ids()]);
+    ctx.state.searchResult = { q: state.q, total: result.total, filters: state.filters };
+    await render(ctx, 'catalogue/results', {
+      title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',
+      ...resultsView(state, result, new Set(basketIds)),
+    });
+  });
+
+  router.get('/record/:id', async (ctx) => {
+    const record = await store.records.get(ctx.params.id ?? '');
+    if (!record) throw new NotFound('We could not find that record. It may have been withdrawn from the catalogue.');
+    const basketIds = new Set(await visitBasket(ctx, store).ids());
+    await render(ctx, 'catalogue/record', {
+      title: record.title,
+      record: recordView(record, basketIds.has(record.id), `${ctx.origin}/record/${encodeURIComponent(record.id)}`),
+      backHref: backToResults(ctx.get('referer'), ctx.origin),
+    });
+  });
+
+  return router;
+}
+
+/** "Back to results" only when the member came from our own results page. */
+function backToResults(referer: string, origin: string): string | undefined {
+  if (!referer.startsWith(`${origin}/search`)) return undefined;
+  return referer.slice(origin.length);
+}

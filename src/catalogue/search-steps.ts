@@ -1,0 +1,36 @@
+import { parseQuery } from './query-parser.js';
+import type { SearchState } from './search-state.js';
+import type { StoreSearchQuery } from './search-query.js';
+
+/** How many values each facet shows. */
+export const FACET_LIMIT = 10;
+
+type Step = (query: StoreSearchQuery, state: SearchState) => StoreSearchQuery;
+
+/** What the member typed, as clauses the store can run safely. */
+export const addText: Step = (query, state) => ({ ...query, clauses: parseQuery(state.q) });
+
+export const addFilters: Step = (query, state) => ({ ...query, filters: [...state.filters] });
+
+/** Relevance means nothing without words; browsing then shows the newest first. */
+export const addSort: Step = (query, state) => ({
+  ...query,
+  sort: state.sort === 'relevance' && query.clauses.length === 0 ? 'newest' : state.sort,
+});
+
+export const addPaging: Step = (query, state) => ({
+  ...query,
+  offset: (state.page - 1) * state.perPage,
+  limit: state.perPage,
+});
+
+export const addFacets: Step = (query) => ({ ...query, facetLimit: FACET_LIMIT });
+
+/** The chain, in order; each step is a pure function tested on its own. */
+export const SEARCH_STEPS: readonly Step[] = [addText, addFilters, addSort, addPaging, addFacets];
+
+/** Build the store query for a search state by running every step. */
+export function buildStoreQuery(state: SearchState): StoreSearchQuery {
+  const empty: StoreSearchQuery = { clauses: [], filters: [], sort: 'relevance', offset: 0, limit: 20, facetLimit: 0 };
+  return SEARCH_STEPS.reduce((query, step) => step(query, state), empty);
+}

@@ -1,0 +1,19 @@
+import type { Config } from '../config/config.js';
+import type { Store } from '../storage/store.js';
+import type { Logger } from './logger.js';
+import type { Clock } from '../session/session-store.js';
+import type { Renderer } from './render.js';
+
+/** What the app is built from; passed in explicitly, never global. */
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  /** Defaults to Date.now; tests inject one to move time. */
+  clock?: Clock;
+}
+
+/** What every route module receives once the app has filled in defaults. */
+export interface RouteDeps extends Required<AppDeps> {
+  render: Renderer;
+}

@@ -1,0 +1,35 @@
+/** Errors a handler may throw; one middleware (error-handler.ts) maps them to a status and a page. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    /** Safe to show to a member. */
+    readonly publicMessage: string,
+  ) {
+    super(publicMessage);
+  }
+}
+
+export class BadRequest extends HttpError {
+  constructor(message = 'The request could not be understood.') {
+    super(400, message);
+  }
+}
+
+export class NotFound extends HttpError {
+  constructor(message = 'We could not find that page.') {
+    super(404, message);
+  }
+}
+
+export class Forbidden extends HttpError {
+  constructor(message = 'You do not have permission to do that.') {
+    super(403, message);
+  }
+}
+
+/** The browser did not send cookies back, so the basket and login cannot work. */
+export class CookiesRequired extends HttpError {
+  constructor() {
+    super(400, 'Your browser is not accepting cookies.');
+  }
+}

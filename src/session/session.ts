@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import type Koa from 'koa';
+import session from 'koa-session';
+import type { Store } from '../storage/store.js';
+import { COOKIES } from './cookie-registry.js';
+import { createSessionStore, type Clock } from './session-store.js';
+
+/** 256 random bits, URL-safe: the only thing the JSESSIONID cookie ever holds. */
+export function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The JSESSIONID session: stored server-side, a browser-session cookie,
+ * renewed on every request so the idle timeout counts from the last one.
+ * A session is only written once something is put in it.
+ */
+export function sessionMiddleware(app: Koa, store: Store, idleMinutes: number, clock: Clock): Koa.Middleware {
+  const cookie = COOKIES.session;
+  return session(
+    {
+      key: cookie.name,
+      maxAge: 'session',
+      httpOnly: cookie.httpOnly,
+      sameSite: cookie.sameSite,
+      // Unsigned: the id is 256 random bits, and a signature would be a second, undeclared cookie.
+      signed: false,
+      rolling: true,
+      genid: newSessionId,
+      store: createSessionStore(store, idleMinutes * 60_000, clock),
+    },
+    app,
+  ) as Koa.Middleware;
+}
+
+/** The session id if this request has a stored session or is about to get one. */
+export function sessionId(ctx: Koa.Context): string {
+  const id = ctx.session?.externalKey;
+  if (!id) throw new Error('session middleware is not installed');
+  return id;
+}
