@@ -1,0 +1,48 @@
+import type { Holding, HoldingStatus } from '../../catalogue/record.js';
+import { dataFields, joined, subfield, type MarcRecord } from './marc-record.js';
+
+/**
+ * Holdings from MARC 852 (location: $a institution, $b branch, $c shelving
+ * location, $h/$i/$k/$m call number, $j shelving control number, $p barcode)
+ * and Koha's 952 items ($a home branch, $b holding branch, $o call number,
+ * $p barcode, $9 item number, $q due date, $1 lost, $0 withdrawn, $7 not for loan).
+ */
+export function holdingsOf(record: MarcRecord, recordId: string): Holding[] {
+  const holdings: Holding[] = [];
+  for (const field of dataFields(record, '852', '952')) {
+    const n = holdings.length + 1;
+    holdings.push(field[0] === '952' ? kohaItem(field, recordId, n) : location852(field, recordId, n));
+  }
+  return holdings;
+}
+
+function location852(field: string[], recordId: string, n: number): Holding {
+  const shelfmark = joined(field, 'khim') || joined(field, 'j');
+  return {
+    itemId: subfield(field, 'p')?.trim() || `${recordId}#${n}`,
+    branch: (subfield(field, 'b') ?? subfield(field, 'a') ?? 'Unknown branch').trim(),
+    shelfmark,
+    // 852 carries no circulation status; a copy with a location is on the shelf as far as MARC can say.
+    status: 'available',
+  };
+}
+
+function kohaItem(field: string[], recordId: string, n: number): Holding {
+  const due = subfield(field, 'q')?.trim();
+  const holding: Holding = {
+    itemId: (subfield(field, 'p') ?? subfield(field, '9'))?.trim() || `${recordId}#${n}`,
+    branch: (subfield(field, 'a') ?? subfield(field, 'b') ?? 'Unknown branch').trim(),
+    shelfmark: (subfield(field, 'o') ?? '').trim(),
+    status: kohaStatus(field, due),
+  };
+  if (holding.status === 'on-loan' && due) holding.dueDate = due.slice(0, 10);
+  return holding;
+}
+
+function kohaStatus(field: string[], due: string | undefined): HoldingStatus {
+  const flag = (code: string) => (subfield(field, code)?.trim() ?? '0') !== '0';
+  if (flag('1') || flag('0')) return 'missing';
+  if (due) return 'on-loan';
+  if (flag('7')) return 'reference';
+  return 'available';
+}

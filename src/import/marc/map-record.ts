@@ -1,0 +1,68 @@
+import type { CatalogueRecord } from '../../catalogue/record.js';
+import { normaliseIsbn } from '../isbn.js';
+import { altScriptOf, authorsOf, genresOf, languagesOf, publicationOf, seriesOf, subjectsOf, unique } from './descriptive.js';
+import { holdingsOf } from './holdings.js';
+import { controlField, dataFields, joined, subfield, subfields, type MarcRecord } from './marc-record.js';
+import { mediaTypeOf } from './media-type.js';
+
+/** A MARC record mapped to Shelfmark's shape, or why it cannot be. */
+export type MappedRecord = { ok: true; record: CatalogueRecord; warnings: string[] } | { ok: false; reason: string; id?: string };
+
+/** Map one MARC21 bibliographic record to a CatalogueRecord; the README documents each field. */
+export function mapMarcRecord(marc: MarcRecord): MappedRecord {
+  const id = recordId(marc);
+  if (!id) return { ok: false, reason: 'no record id: the record has neither a 001 control number nor a 035 system number' };
+  const titleField = dataFields(marc, '245')[0] ?? dataFields(marc, '130', '240')[0];
+  const title = titleField ? joined(titleField, titleField[0] === '245' ? 'anp' : 'a') : '';
+  if (!title) return { ok: false, id, reason: 'no title: the record has no 245 $a' };
+  const warnings: string[] = [];
+  const record: CatalogueRecord = {
+    id,
+    title,
+    authors: authorsOf(marc),
+    mediaType: mediaTypeOf(marc),
+    languages: languagesOf(marc),
+    isbns: isbnsOf(marc, warnings),
+    series: seriesOf(marc),
+    subjects: subjectsOf(marc),
+    genres: genresOf(marc),
+    notes: unique(dataFields(marc, '500').map((f) => joined(f, 'a'))),
+    holdings: holdingsOf(marc, id),
+    ...publicationOf(marc),
+  };
+  const f245 = dataFields(marc, '245')[0];
+  assignIf(record, 'subtitle', f245 && joined(f245, 'b'));
+  assignIf(record, 'statement', f245 && joined(f245, 'c'));
+  assignIf(record, 'edition', dataFields(marc, '250').map((f) => joined(f, 'ab'))[0]);
+  assignIf(record, 'extent', dataFields(marc, '300').map((f) => joined(f, 'abce'))[0]);
+  const summaries = unique(dataFields(marc, '520').map((f) => joined(f, 'ab')));
+  assignIf(record, 'summary', summaries[0]);
+  record.notes.push(...summaries.slice(1));
+  const alt = altScriptOf(marc);
+  if (alt.length) record.altScript = alt;
+  return { ok: true, record, warnings };
+}
+
+/** 001 qualified by 003 in the 035 style "(ORG)number"; else the first 035 $a. */
+export function recordId(marc: MarcRecord): string | undefined {
+  const control = controlField(marc, '001')?.trim();
+  if (control) {
+    const org = controlField(marc, '003')?.trim();
+    return org ? `(${org})${control}` : control;
+  }
+  return dataFields(marc, '035').map((f) => subfield(f, 'a')?.trim()).find(Boolean);
+}
+
+function isbnsOf(marc: MarcRecord, warnings: string[]): string[] {
+  const isbns: string[] = [];
+  for (const raw of dataFields(marc, '020').flatMap((f) => subfields(f, 'a'))) {
+    const isbn = normaliseIsbn(raw);
+    if (isbn) isbns.push(isbn);
+    else warnings.push(`020 $a "${raw}" is not a valid ISBN and was left out`);
+  }
+  return unique(isbns);
+}
+
+function assignIf<K extends 'subtitle' | 'statement' | 'edition' | 'extent' | 'summary'>(record: CatalogueRecord, key: K, value: string | undefined): void {
+  if (value) record[key] = value;
+}

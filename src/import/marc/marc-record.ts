@@ -1,0 +1,53 @@
+/**
+ * The in-memory MARC record every MARC reader produces (marcjs's shape), and
+ * small accessors the mapping reads it through.
+ */
+export interface MarcRecord {
+  leader: string;
+  /** Control fields are [tag, value]; data fields are [tag, indicators, code, value, code, value, ...]. */
+  fields: string[][];
+}
+
+/** The value of the first control field with this tag. */
+export function controlField(record: MarcRecord, tag: string): string | undefined {
+  return record.fields.find((f) => f[0] === tag)?.[1];
+}
+
+/** Data fields with any of these tags, in record order. */
+export function dataFields(record: MarcRecord, ...tags: string[]): string[][] {
+  return record.fields.filter((f) => tags.includes(f[0] ?? ''));
+}
+
+/** Subfield values of a data field whose code is in `codes`, in field order. */
+export function subfields(field: string[], codes: string): string[] {
+  const values: string[] = [];
+  for (let i = 2; i + 1 < field.length; i += 2) {
+    if (codes.includes(field[i] ?? '\u0000')) values.push(field[i + 1] ?? '');
+  }
+  return values;
+}
+
+/** The first subfield value with this code. */
+export function subfield(field: string[], code: string): string | undefined {
+  for (let i = 2; i + 1 < field.length; i += 2) if (field[i] === code) return field[i + 1];
+  return undefined;
+}
+
+/** Second indicator of a data field. */
+export function indicator2(field: string[]): string {
+  return field[1]?.[1] ?? ' ';
+}
+
+/** Strip the ISBD punctuation cataloguers end subfields with (" /", " :", ",", "."), keeping initials like "J." whole. */
+export function trimPunctuation(value: string): string {
+  let v = value.trim().replace(/\s*[/:;,=]$/, '').trim();
+  // A final full stop after a word of two or more letters is punctuation; after an initial it is part of the name.
+  if (/[^\s.]{2,}\.$/.test(v) && !/\b[A-Z][a-z]?\.$/.test(v)) v = v.slice(0, -1);
+  if (/^\[.*\]$/.test(v)) v = v.slice(1, -1);
+  return v.trim();
+}
+
+/** Joins subfields into one display string. */
+export function joined(field: string[], codes: string, separator = ' '): string {
+  return trimPunctuation(subfields(field, codes).map((s) => s.trim()).filter(Boolean).join(separator));
+}
