@@ -1,0 +1,69 @@
+import type { Document } from 'mongodb';
+import { FACET_FIELDS, type FacetFilter, type QueryClause, type SearchField } from '../../catalogue/search-query.js';
+import { SEARCH_COLUMNS, tokens, type SearchColumn } from './search-text.js';
+
+const COLUMN_OF: Record<SearchField, SearchColumn | 'any'> = {
+  any: 'any',
+  title: 'title',
+  author: 'author',
+  subject: 'subject',
+  isbn: 'isbn',
+  series: 'series',
+};
+
+/** Hyphenated or spaced ISBNs ("978-0-14-143951-8") are indexed as bare digits (as in embedded/fts-query.ts). */
+function compactIsbn(word: string): string {
+  const compact = word.replace(/[\s-]/g, '');
+  return /^(\d{9}[\dXx]|\d{13})$/.test(compact) && /^[\d\s-]+[Xx]?$/.test(word) ? compact : word;
+}
+
+/** A phrase as a regex over a column's space-joined tokens, every metacharacter escaped. */
+export function phraseRegex(words: string[]): RegExp {
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'));
+  return new RegExp(`(?:^| )${escaped.join(' ')}(?: |$)`);
+}
+
+/**
+ * What the clauses ask of a record, as a filter on the search copy, plus the
+ * words for `$text` (which ranks, and narrows through the index). Every
+ * clause must match; a word must be one of the column's tokens; a phrase (or
+ * a word that folds to several tokens, as FTS5 reads it) must be adjacent
+ * tokens in one column. Null when no clause has a searchable word: like the
+ * embedded store, such a query matches nothing.
+ */
+export function clauseFilter(clauses: QueryClause[]): { filter: Document; words: string[] } | null {
+  const single = new Map<SearchColumn | 'any', Set<string>>();
+  const phrases: Array<{ column: SearchColumn | 'any'; unit: string[] }> = [];
+  for (const clause of clauses) {
+    const column = COLUMN_OF[clause.field];
+    const units = clause.words.map((w) => tokens(compactIsbn(w.normalize('NFC')))).filter((t) => t.length > 0);
+    for (const unit of clause.phrase && units.length > 0 ? [units.flat()] : units) {
+      if (unit.length === 1) single.set(column, (single.get(column) ?? new Set()).add(unit[0]!));
+      else phrases.push({ column, unit });
+    }
+  }
+  if (single.size === 0 && phrases.length === 0) return null;
+  const conditions = [
+    ...[...single].map(([column, set]) => ({ [`_s.${column}`]: { $all: [...set] } })),
+    ...phrases.map(({ column, unit }) => phraseCondition(column, unit)),
+  ];
+  const words = [...single.values()].flatMap((set) => [...set]).concat(phrases.flatMap((p) => p.unit));
+  return { filter: { $and: conditions }, words: [...new Set(words)] };
+}
+
+/** A phrase in one column, or (for a plain phrase) in any one column, as FTS5 matches it. */
+function phraseCondition(column: SearchColumn | 'any', unit: string[]): Document {
+  const regex = phraseRegex(unit);
+  if (column !== 'any') return { [`_p.${column}`]: regex };
+  return { $or: SEARCH_COLUMNS.map((c) => ({ [`_p.${c}`]: regex })) };
+}
+
+/** Filters as `$in` per facet field: values of one field OR, fields AND. */
+export function facetFilter(filters: FacetFilter[]): Document {
+  const groups = new Map<string, Set<string>>();
+  for (const { field, value } of filters) {
+    // Only known fields become paths: a crafted field name must never reach the query as an operator.
+    if (FACET_FIELDS.includes(field)) groups.set(field, (groups.get(field) ?? new Set()).add(String(value)));
+  }
+  return Object.fromEntries([...groups].map(([field, values]) => [`_f.${field}`, { $in: [...values] }]));
+}

@@ -1,0 +1,43 @@
+import type { CatalogueRecord } from '../../catalogue/record.js';
+import { FTS_COLUMNS, ftsValues } from '../embedded/fts-columns.js';
+
+/** The searchable columns, shared with the embedded store so both adapters search the same text. */
+export type SearchColumn = (typeof FTS_COLUMNS)[number]['name'];
+export const SEARCH_COLUMNS: SearchColumn[] = FTS_COLUMNS.map((c) => c.name);
+
+/**
+ * Lower case, with accents removed from Latin letters only: the same folding
+ * as FTS5's `unicode61 remove_diacritics 2`, so "Brontë" is "bronte" while
+ * Cyrillic "й" stays a letter of its own.
+ */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
+}
+
+/** Words as both adapters index them: runs of letters, marks and digits, folded. */
+export function tokens(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+/**
+ * The search copy kept on each record document. `_s` holds the tokens per
+ * column (text index and `$all` word matches) plus `any`, their union; `_p`
+ * holds each column's tokens joined by single spaces, for phrase matches.
+ */
+export interface SearchCopy {
+  _s: Record<SearchColumn | 'any', string[]>;
+  _p: Record<SearchColumn, string>;
+}
+
+export function searchCopy(record: CatalogueRecord): SearchCopy {
+  const values = ftsValues(record);
+  const perColumn = SEARCH_COLUMNS.map((column, i) => [column, tokens(values[i] ?? '')] as const);
+  const unique = (list: string[]) => [...new Set(list)];
+  return {
+    _s: {
+      ...Object.fromEntries(perColumn.map(([column, list]) => [column, unique(list)])),
+      any: unique(perColumn.flatMap(([, list]) => list)),
+    } as SearchCopy['_s'],
+    _p: Object.fromEntries(perColumn.map(([column, list]) => [column, list.join(' ')])) as SearchCopy['_p'],
+  };
+}
