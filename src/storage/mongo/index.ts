@@ -1,0 +1,48 @@
+import type { Db, IndexDescription } from 'mongodb';
+import type { Store } from '../store.js';
+import { createBasketStore } from './basket-store.js';
+import { connectWithRetry, type ConnectOptions } from './connect.js';
+import { createRecordStore, RECORD_INDEXES } from './record-store.js';
+import { SESSION_INDEXES } from './session-document.js';
+import { createSessionStore } from './session-store.js';
+
+export interface MongoStoreOptions extends ConnectOptions {
+  /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
+  url: string;
+  dbName?: string;
+}
+
+/** Every collection with its indexes; a new collection adds one line here and one file beside it. */
+const INDEXES: Record<string, IndexDescription[]> = {
+  records: RECORD_INDEXES,
+  sessions: SESSION_INDEXES,
+};
+
+/** createIndexes is a no-op for an index that already exists with the same options, so every boot may run it. */
+async function ensureIndexes(db: Db): Promise<void> {
+  for (const [name, indexes] of Object.entries(INDEXES)) await db.collection(name).createIndexes(indexes);
+}
+
+/** Connects (with a bounded retry), makes sure the indexes exist, and returns the MongoDB store. */
+export async function openMongoStore(options: MongoStoreOptions): Promise<Store> {
+  const client = await connectWithRetry(options.url, options);
+  const db = client.db(options.dbName);
+  try {
+    await ensureIndexes(db);
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return {
+    kind: 'mongodb',
+    records: createRecordStore(db),
+    sessions: createSessionStore(db),
+    baskets: createBasketStore(db),
+    async ping() {
+      await db.command({ ping: 1 });
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
