@@ -58,9 +58,10 @@ const MIGRATIONS: Array<(db: Database) => void> = [
 
 /** Connection settings that let several processes on one machine share the file. */
 export function configure(db: Database): void {
+  // First, so that even switching to WAL waits for a process that holds the lock.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
 }
 
