@@ -67,7 +67,7 @@ function buildRecord(work: SourceWork, file: SourceFile, recordNumber: number): 
     edition: work.ed,
     extent: extentFor(work, mediaType, online, rng),
     isbns: hasIsbn ? [syntheticIsbn13(recordNumber, online || mediaType === 'audiobook')] : [],
-    series: work.ser ?? [],
+    series: [...(work.ser ?? []), ...(work.ps ?? [])],
     subjects: work.s,
     genres: work.g ?? [],
     notes,
@@ -91,7 +91,7 @@ export function buildDemoCatalogue(): CatalogueRecord[] {
       const { x: editions, ...base } = work;
       records.push(buildRecord(base, file, next++));
       // An edition shares the work's description but not the physical details of the first one.
-      const fresh = { ...base, ed: undefined, ext: undefined, h: undefined, online: undefined };
+      const fresh = { ...base, ed: undefined, ext: undefined, h: undefined, online: undefined, n: undefined, ps: undefined };
       for (const edition of editions ?? []) records.push(buildRecord({ ...fresh, ...edition }, file, next++));
     }
   }

@@ -30,6 +30,8 @@ export interface SourceWork {
   sum: string;
   /** Series statements, with numbering ("Discworld ; 1"). */
   ser?: string[];
+  /** Publisher's series ("Penguin classics"): belongs to one edition, so other editions do not inherit it. */
+  ps?: string[];
   /** ISO 639-2/B codes; defaults to the file's language. */
   l?: string[];
   /** Media type; defaults to the file's. */
