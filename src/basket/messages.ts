@@ -9,8 +9,8 @@ export function addMessage(outcome: AddOutcome, titles: Map<string, string>, lim
   else if (added.length > 1) parts.push(`Added ${added.length} items to your basket.`);
   if (alreadyIn.length === 1 && added.length + full.length === 0) parts.push(`‘${titles.get(alreadyIn[0]!) ?? 'That item'}’ is already in your basket.`);
   else if (alreadyIn.length > 0) parts.push(`${plural(alreadyIn.length)} already in your basket.`);
-  if (full.length > 0) parts.push(`Your basket is full: it holds at most ${limit} items, so ${plural(full.length)} could not be added. Remove something to make room.`);
-  if (unknown.length > 0) parts.push(`${plural(unknown.length)} could not be found in the catalogue.`);
+  if (full.length > 0) parts.push(`Your basket is full: it holds at most ${limit} items, so ${items(full.length)} could not be added. Remove something to make room.`);
+  if (unknown.length > 0) parts.push(`${capitalise(items(unknown.length))} could not be found in the catalogue.`);
   if (parts.length === 0) parts.push('Nothing was selected to add.');
   const kind = full.length > 0 || unknown.length > 0 || added.length === 0 ? (added.length > 0 ? 'info' : 'error') : 'success';
   return { kind, text: parts.join(' ') };
@@ -22,6 +22,14 @@ export function removeMessage(removed: number, title?: string): Flash {
   return { kind: 'success', text: `Removed ${removed} items from your basket.` };
 }
 
+function items(n: number): string {
+  return n === 1 ? '1 item' : `${n} items`;
+}
+
 function plural(n: number): string {
-  return n === 1 ? '1 item was' : `${n} items were`;
+  return `${items(n)} ${n === 1 ? 'was' : 'were'}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

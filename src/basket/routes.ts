@@ -4,7 +4,7 @@ import type { RouteDeps } from '../http/deps.js';
 import { safeReturnPath } from '../http/return-path.js';
 import { requireCookies } from '../session/cookie-support.js';
 import { setFlash, type Flash } from '../session/flash.js';
-import { sessionId } from '../session/session.js';
+import { startVisit } from '../session/session.js';
 import { recordSummary } from '../catalogue/results-view.js';
 import { Basket } from './basket.js';
 import { addMessage, removeMessage } from './messages.js';
@@ -31,7 +31,7 @@ function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[
 export function basketRoutes(deps: RouteDeps): Router {
   const { store, config, clock, render } = deps;
   const router = new Router();
-  const basketOf = (ctx: Koa.Context) => new Basket(store, sessionId(ctx), config.BASKET_LIMIT);
+  const basketOf = (ctx: Koa.Context) => new Basket(store, startVisit(ctx, clock), config.BASKET_LIMIT);
 
   router.get('/basket', async (ctx) => {
     const ids = await visitBasket(ctx, store).ids();

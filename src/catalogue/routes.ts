@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
+import { siteOrigin } from '../http/site-origin.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { SearchState } from './search-state.js';
 import { searchCatalogue } from './search-service.js';
@@ -40,8 +41,8 @@ export function catalogueRoutes(deps: RouteDeps): Router {
     const basketIds = new Set(await visitBasket(ctx, store).ids());
     await render(ctx, 'catalogue/record', {
       title: record.title,
-      record: recordView(record, basketIds.has(record.id), `${ctx.origin}/record/${encodeURIComponent(record.id)}`),
-      backHref: backToResults(ctx.get('referer'), ctx.origin),
+      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}/record/${encodeURIComponent(record.id)}`),
+      backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
     });
   });
 

@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import { COOKIES, cookieOptions } from './cookie-registry.js';
 import { CookiesRequired } from '../http/errors.js';
+import { siteOrigin } from '../http/site-origin.js';
 
 /**
  * Sets COOKIE_SUPPORT on a first response and notes whether the browser sent
@@ -26,5 +27,5 @@ export const requireCookies: Koa.Middleware = async (ctx, next) => {
 
 function cameFromThisSite(ctx: Koa.Context): boolean {
   const referer = ctx.get('referer');
-  return referer !== '' && referer.startsWith(`${ctx.origin}/`);
+  return referer !== '' && referer.startsWith(`${siteOrigin(ctx)}/`);
 }

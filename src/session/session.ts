@@ -33,9 +33,15 @@ export function sessionMiddleware(app: Koa, store: Store, idleMinutes: number, c
   ) as Koa.Middleware;
 }
 
-/** The session id if this request has a stored session or is about to get one. */
-export function sessionId(ctx: Koa.Context): string {
-  const id = ctx.session?.externalKey;
-  if (!id) throw new Error('session middleware is not installed');
+/**
+ * The id of this visit's session, making sure it will be stored and its
+ * cookie sent: call it before writing anything (a basket item, a login)
+ * that belongs to the visit.
+ */
+export function startVisit(ctx: Koa.Context, clock: Clock): string {
+  const session = ctx.session;
+  const id = session?.externalKey;
+  if (!session || !id) throw new Error('session middleware is not installed');
+  if (session.startedAt === undefined) session.startedAt = clock();
   return id;
 }

@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('configuration', () => {
+  it('has working defaults for a fresh clone', () => {
+    const config = loadConfig({});
+    assert.equal(config.PORT, 3000);
+    assert.equal(config.DATA_DIR, './data');
+    assert.equal(config.SESSION_IDLE_MINUTES, 30);
+    assert.equal(config.TRUST_PROXY, false);
+    assert.equal(config.MONGODB_URL, undefined);
+  });
+
+  it('names each bad variable and what is allowed', () => {
+    assert.throws(() => loadConfig({ PORT: 'eighty', SESSION_IDLE_MINUTES: '0', TRUST_PROXY: 'maybe', MONGODB_URL: 'postgres://x' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.match(err.message, /PORT="eighty": must be a port number/);
+      assert.match(err.message, /SESSION_IDLE_MINUTES="0"/);
+      assert.match(err.message, /TRUST_PROXY="maybe": must be true or false/);
+      assert.match(err.message, /MONGODB_URL="postgres:\/\/x": must start with mongodb:\/\//);
+      return true;
+    });
+  });
+
+  it('stops the server at boot with that message', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, PORT: '99999', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /PORT="99999"/);
+  });
+});

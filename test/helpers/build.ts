@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import supertest from 'supertest';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { createLogger } from '../../src/http/logger.js';
+import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
+import type { CatalogueRecord } from '../../src/catalogue/record.js';
+import type { Store } from '../../src/storage/store.js';
+import { catalogue } from '../storage/fixtures.js';
+
+/** A clock tests can move forward; no test ever sleeps. */
+export class TestClock {
+  constructor(public now = Date.parse('2026-11-23T10:00:00Z')) {}
+  readonly read = () => this.now;
+  advanceMinutes(minutes: number): void {
+    this.now += minutes * 60_000;
+  }
+}
+
+export interface Built {
+  app: ReturnType<typeof createApp>;
+  store: Store;
+  clock: TestClock;
+  config: Config;
+  dataDir: string;
+  /** A cookie-keeping client, like one browser. */
+  browser(): supertest.Agent;
+  /** A client that never sends cookies back, like a browser that refuses them. */
+  request(): ReturnType<typeof supertest>;
+}
+
+interface BuildOptions {
+  records?: CatalogueRecord[];
+  env?: Record<string, string>;
+  dataDir?: string;
+}
+
+/** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
+export async function build(t: TestContext, options: BuildOptions = {}): Promise<Built> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-test-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const store = await openEmbeddedStore({ dataDir });
+  await store.records.upsertMany(options.records ?? catalogue);
+  const clock = new TestClock();
+  const app = createApp({ config, store, logger: createLogger('silent'), clock: clock.read });
+  t.after(async () => {
+    await store.close();
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const server = app.callback();
+  return {
+    app, store, clock, config, dataDir,
+    browser: () => supertest.agent(server),
+    request: () => supertest(server),
+  };
+}
+
+/** The Set-Cookie header of a response for one cookie name, if set. */
+export function setCookie(res: { headers: Record<string, unknown> }, name: string): string | undefined {
+  const raw = res.headers['set-cookie'];
+  const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? [raw] : [];
+  return list.find((c: string) => c.startsWith(`${name}=`));
+}
+
+/** The first status message on a page, as text. */
+export function flashText(html: string): string | undefined {
+  return /<p class="flash[^"]*">([^<]*)<\/p>/.exec(html)?.[1];
+}
