@@ -4,6 +4,7 @@ import { altScriptOf, authorsOf, genresOf, languagesOf, publicationOf, seriesOf,
 import { holdingsOf } from './holdings.js';
 import { controlField, dataFields, joined, subfield, subfields, type MarcRecord } from './marc-record.js';
 import { mediaTypeOf } from './media-type.js';
+import { looksLikeUnimarc, mapUnimarc } from './unimarc.js';
 
 /** A MARC record mapped to Shelfmark's shape, or why it cannot be. */
 export type MappedRecord = { ok: true; record: CatalogueRecord; warnings: string[] } | { ok: false; reason: string; id?: string };
@@ -11,7 +12,11 @@ export type MappedRecord = { ok: true; record: CatalogueRecord; warnings: string
 /** Map one MARC21 bibliographic record to a CatalogueRecord; the README documents each field. */
 export function mapMarcRecord(marc: MarcRecord): MappedRecord {
   const id = recordId(marc);
-  if (!id) return { ok: false, reason: 'no record id: the record has neither a 001 control number nor a 035 system number' };
+  if (!id) return { ok: false, reason: 'no record id: the record has no 001 control number, no 035 system number and no valid ISBN' };
+  if (looksLikeUnimarc(marc)) {
+    const warnings: string[] = [];
+    return { ok: true, record: mapUnimarc(marc, id, warnings), warnings };
+  }
   const titleField = dataFields(marc, '245')[0] ?? dataFields(marc, '130', '240')[0];
   const title = titleField ? joined(titleField, titleField[0] === '245' ? 'anp' : 'a') : '';
   if (!title) return { ok: false, id, reason: 'no title: the record has no 245 $a' };
@@ -43,14 +48,17 @@ export function mapMarcRecord(marc: MarcRecord): MappedRecord {
   return { ok: true, record, warnings };
 }
 
-/** 001 qualified by 003 in the 035 style "(ORG)number"; else the first 035 $a. */
+/** 001 qualified by 003 in the 035 style "(ORG)number"; else the first 035 $a; else "ISBN" and the first valid ISBN-13. */
 export function recordId(marc: MarcRecord): string | undefined {
   const control = controlField(marc, '001')?.trim();
   if (control) {
     const org = controlField(marc, '003')?.trim();
     return org ? `(${org})${control}` : control;
   }
-  return dataFields(marc, '035').map((f) => subfield(f, 'a')?.trim()).find(Boolean);
+  const systemNumber = dataFields(marc, '035').map((f) => subfield(f, 'a')?.trim()).find(Boolean);
+  if (systemNumber) return systemNumber;
+  const isbn = dataFields(marc, '020', '010').flatMap((f) => subfields(f, 'a')).map(normaliseIsbn).find(Boolean);
+  return isbn ? `ISBN${isbn}` : undefined;
 }
 
 function isbnsOf(marc: MarcRecord, warnings: string[]): string[] {

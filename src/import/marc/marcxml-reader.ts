@@ -27,8 +27,8 @@ export async function* readMarcxml(input: AsyncIterable<Buffer>, file: string): 
     out.push({ ok: false, position: { file, recordNumber: rec.number, line: rec.line }, reason });
 
   parser.on('error', (error) => {
-    if (current) current.errors.push(`not well-formed XML at line ${error.message}`);
-    else if (!sawRoot) throw new UnreadableFileError(`not well-formed XML before any record (line ${error.message})`);
+    if (current) current.errors.push(`not well-formed XML: ${where(error.message)}`);
+    else if (!sawRoot) throw new UnreadableFileError(`not well-formed XML before any record: ${where(error.message)}`);
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     text = '';
@@ -81,4 +81,10 @@ export async function* readMarcxml(input: AsyncIterable<Buffer>, file: string): 
 function attr(tag: SaxesTagNS, name: string): string {
   const a = tag.attributes[name];
   return typeof a === 'string' ? a : (a?.value ?? '');
+}
+
+/** saxes says "72:29: disallowed character."; a librarian reads "line 72, column 30: disallowed character". */
+function where(message: string): string {
+  const m = /^(\d+):(\d+): (.*)$/s.exec(message);
+  return m ? `line ${m[1]}, column ${Number(m[2]) + 1}: ${m[3]}` : message;
 }

@@ -1,0 +1,69 @@
+import type { CatalogueRecord } from '../catalogue/record.js';
+import type { Store } from '../storage/store.js';
+import type { ReadItem } from './types.js';
+
+/** Running totals of one import; `read` counts every record seen, good or bad. */
+export interface ImportCounts {
+  read: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Records replaced by a later record with the same id in the same batch. */
+  duplicates: number;
+  warnings: number;
+}
+
+/** What the importer tells its caller as it goes. */
+export interface ImportObserver {
+  /** After each committed batch. */
+  onBatch?(counts: ImportCounts): void;
+  /** Each rejected record, and each warning about a kept one. */
+  onProblem?(item: Extract<ReadItem, { ok: false }> | { kind: 'warning'; item: Extract<ReadItem, { ok: true }>; message: string }): void;
+}
+
+/** Records per transaction: big enough to amortise the commit, small enough that a kill loses little. */
+export const BATCH_SIZE = 1000;
+
+export function emptyCounts(): ImportCounts {
+  return { read: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, warnings: 0 };
+}
+
+/**
+ * Upsert every good record in batches, each batch one store transaction, so a
+ * run killed halfway leaves whole batches and a re-run completes the job.
+ * Within a batch a later record with the same id replaces an earlier one.
+ */
+export async function importItems(items: AsyncIterable<ReadItem>, store: Store, observer: ImportObserver = {}, counts = emptyCounts()): Promise<ImportCounts> {
+  let batch = new Map<string, CatalogueRecord>();
+  const flush = async () => {
+    if (!batch.size) return;
+    const result = await store.records.upsertMany([...batch.values()]);
+    batch = new Map();
+    counts.added += result.added;
+    counts.updated += result.updated;
+    counts.unchanged += result.unchanged;
+    observer.onBatch?.(counts);
+  };
+  for await (const item of items) {
+    counts.read++;
+    if (!item.ok) {
+      counts.rejected++;
+      observer.onProblem?.(item);
+      continue;
+    }
+    for (const message of item.warnings) {
+      counts.warnings++;
+      observer.onProblem?.({ kind: 'warning', item, message });
+    }
+    if (batch.has(item.record.id)) {
+      counts.duplicates++;
+      observer.onProblem?.({ kind: 'warning', item, message: `same id "${item.record.id}" as an earlier record nearby; this one replaces it` });
+      batch.delete(item.record.id); // re-insert so the Map keeps file order
+    }
+    batch.set(item.record.id, item.record);
+    if (batch.size >= BATCH_SIZE) await flush();
+  }
+  await flush();
+  return counts;
+}
