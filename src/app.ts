@@ -9,6 +9,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { createRenderer } from './http/render.js';
 import { cookieSupport } from './session/cookie-support.js';
 import { sessionMiddleware } from './session/session.js';
+import { verifyCsrf } from './session/csrf.js';
 import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import { basketRoutes } from './basket/routes.js';
@@ -34,6 +35,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(cookieSupport());
   app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
   app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
+  app.use(verifyCsrf);
 
   for (const router of [healthRoutes(deps), sessionRoutes(deps), catalogueRoutes(deps), basketRoutes(deps)]) {
     app.use(router.routes());

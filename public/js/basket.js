@@ -73,6 +73,10 @@
         return;
       }
       announce(result.body.message, result.body.kind);
+      // The first add starts the visit, and with it the token every form must now send.
+      Array.prototype.forEach.call(document.querySelectorAll('input[name=_csrf]'), function (input) {
+        input.value = result.body.csrfToken;
+      });
       setCount(result.body.count);
       result.body.changed.forEach(function (id) {
         formsFor(id).forEach(function (f) { toggle(f, adding); });

@@ -5,6 +5,7 @@ import { safeReturnPath } from '../http/return-path.js';
 import { requireCookies } from '../session/cookie-support.js';
 import { setFlash, type Flash } from '../session/flash.js';
 import { startVisit } from '../session/session.js';
+import { csrfToken } from '../session/csrf.js';
 import { recordSummary } from '../catalogue/results-view.js';
 import { Basket } from './basket.js';
 import { addMessage, removeMessage } from './messages.js';
@@ -20,7 +21,7 @@ function idsFrom(body: unknown): string[] {
 /** Without JavaScript: a status message and back to where the member was. With it: JSON. */
 function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[]): void {
   if (ctx.accepts('html', 'json') === 'json') {
-    ctx.body = { message: flash.text, kind: flash.kind, count, changed };
+    ctx.body = { message: flash.text, kind: flash.kind, count, changed, csrfToken: csrfToken(ctx) };
     return;
   }
   setFlash(ctx, flash);

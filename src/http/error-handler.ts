@@ -1,6 +1,6 @@
 import type Koa from 'koa';
 import type { Logger } from './logger.js';
-import { CookiesRequired, HttpError, NotFound } from './errors.js';
+import { CookiesRequired, FormTokenInvalid, HttpError, NotFound } from './errors.js';
 import type { Renderer } from './render.js';
 
 /**
@@ -22,7 +22,7 @@ export function errorHandler(logger: Logger, render: Renderer): Koa.Middleware {
         ctx.body = { error: message, cookiesRequired: err instanceof CookiesRequired || undefined };
         return;
       }
-      const view = err instanceof CookiesRequired ? 'errors/cookies-required' : 'errors/error';
+      const view = err instanceof CookiesRequired ? 'errors/cookies-required' : err instanceof FormTokenInvalid ? 'errors/form-refused' : 'errors/error';
       try {
         await render(ctx, view, { status, message, title: titleFor(status) });
       } catch (renderErr) {

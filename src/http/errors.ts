@@ -33,3 +33,10 @@ export class CookiesRequired extends HttpError {
     super(400, 'Your browser is not accepting cookies.');
   }
 }
+
+/** A state-changing request that did not come from one of our own forms. */
+export class FormTokenInvalid extends HttpError {
+  constructor() {
+    super(403, 'This form could not be accepted, because it did not come from this catalogue or your visit has changed since the page was loaded.');
+  }
+}

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type Koa from 'koa';
 import nunjucks from 'nunjucks';
 import { takeFlash } from '../session/flash.js';
+import { csrfToken } from '../session/csrf.js';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -22,6 +23,7 @@ export function createRenderer(basketCount: (ctx: Koa.Context) => Promise<number
       basketCount: await basketCount(ctx),
       flash: takeFlash(ctx),
       cookiesBlocked: ctx.state.cookiesBlocked,
+      csrfToken: csrfToken(ctx),
       path: ctx.path,
       currentUrl: ctx.url,
       ...ctx.state.page,

@@ -4,6 +4,7 @@ import session from 'koa-session';
 import type { Store } from '../storage/store.js';
 import { COOKIES } from './cookie-registry.js';
 import { createSessionStore, type Clock } from './session-store.js';
+import { newCsrfToken } from './csrf.js';
 
 /** 256 random bits, URL-safe: the only thing the JSESSIONID cookie ever holds. */
 export function newSessionId(): string {
@@ -43,5 +44,6 @@ export function startVisit(ctx: Koa.Context, clock: Clock): string {
   const id = session?.externalKey;
   if (!session || !id) throw new Error('session middleware is not installed');
   if (session.startedAt === undefined) session.startedAt = clock();
+  if (session.csrf === undefined) session.csrf = newCsrfToken();
   return id;
 }

@@ -69,3 +69,24 @@ export function setCookie(res: { headers: Record<string, unknown> }, name: strin
 export function flashText(html: string): string | undefined {
   return /<p class="flash[^"]*">([^<]*)<\/p>/.exec(html)?.[1];
 }
+
+/** The form token the visit's pages carry (empty before the visit has a session). */
+export async function csrfOf(visitor: supertest.Agent): Promise<string> {
+  const page = await visitor.get('/basket');
+  return /<meta name="csrf-token" content="([^"]*)">/.exec(page.text)?.[1] ?? '';
+}
+
+/** Submit a form as the member's browser would: with the token of its current page. */
+export async function submit(
+  visitor: supertest.Agent,
+  path: string,
+  fields: Record<string, unknown> = {},
+  options: { accept?: string; status?: number } = {},
+) {
+  const _csrf = await csrfOf(visitor);
+  const res = await visitor.post(path).set('Accept', options.accept ?? 'text/html').type('form').send({ ...fields, _csrf });
+  if (options.status !== undefined && res.status !== options.status) {
+    throw new Error(`POST ${path} answered ${res.status}, expected ${options.status}: ${res.text.slice(0, 300)}`);
+  }
+  return res;
+}
