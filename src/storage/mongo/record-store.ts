@@ -8,15 +8,16 @@ import { upsertCounts, upsertOps } from './upsert-ops.js';
 
 /**
  * Indexes on `records`. The text index covers the folded search copy, not
- * the raw fields, so `$text` sees exactly the tokens the `$all` filters test
- * (ISBN digits included); weights are the embedded store's bm25 weights, and
- * `default_language: 'none'` turns off stemming and stop words.
+ * the raw fields, so `$text` sees the same tokens the `$all` filters test
+ * (ISBN digits included) and only ever finds a superset of the true matches;
+ * weights are the embedded store's bm25 weights, and `default_language:
+ * 'none'` turns off stemming and stop words.
  */
 export const RECORD_INDEXES: IndexDescription[] = [
   {
     name: 'records_text',
-    key: Object.fromEntries(FTS_COLUMNS.map((c) => [`_s.${c.name}`, 'text'])),
-    weights: Object.fromEntries(FTS_COLUMNS.map((c) => [`_s.${c.name}`, c.weight])),
+    key: Object.fromEntries(FTS_COLUMNS.map((c) => [`_p.${c.name}`, 'text'])),
+    weights: Object.fromEntries(FTS_COLUMNS.map((c) => [`_p.${c.name}`, c.weight])),
     default_language: 'none',
   },
   { name: 'records_isbn', key: { '_s.isbn': 1 } },

@@ -14,15 +14,16 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
 }
 
-/** Words as both adapters index them: runs of letters, marks and digits, folded. */
+/** Words as both adapters index them: runs of letters, marks and digits, folded; marks alone are no word. */
 export function tokens(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  return (fold(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
 /**
- * The search copy kept on each record document. `_s` holds the tokens per
- * column (text index and `$all` word matches) plus `any`, their union; `_p`
- * holds each column's tokens joined by single spaces, for phrase matches.
+ * The search copy kept on each record document. `_s` holds the distinct
+ * tokens per column (for `$all` word matches) plus `any`, their union; `_p`
+ * holds each column's tokens joined by single spaces, for phrase matches and
+ * for the text index, which ranks by how often and how densely words occur.
  */
 export interface SearchCopy {
   _s: Record<SearchColumn | 'any', string[]>;
