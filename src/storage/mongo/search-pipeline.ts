@@ -14,7 +14,7 @@ const SORTS: Record<Exclude<SortOrder, 'relevance'>, Document> = {
 /** `$text` ranks; relevance without words falls back to newest, and so does an unknown order. */
 export function sortSpec(sort: SortOrder, hasText: boolean): Document {
   if (sort === 'relevance' && hasText) return { _score: -1, _id: 1 };
-  return SORTS[sort as keyof typeof SORTS] ?? SORTS.newest;
+  return Object.hasOwn(SORTS, sort) ? SORTS[sort as keyof typeof SORTS] : SORTS.newest;
 }
 
 /** One facet: count each value once per matching record, most frequent first, ties by value. */

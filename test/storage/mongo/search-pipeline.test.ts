@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clauseFilter, facetFilter, phraseRegex } from '../../../src/storage/mongo/search-filter.js';
-import { readSearchResult, searchPipeline } from '../../../src/storage/mongo/search-pipeline.js';
+import { readSearchResult, searchPipeline, sortSpec } from '../../../src/storage/mongo/search-pipeline.js';
 import { clause, query } from '../contract/helpers.js';
 
 const facetStages = (field: string, limit: number) => [
@@ -71,6 +71,12 @@ describe('MongoDB search query builders', () => {
     ]);
     const [, facet] = searchPipeline(query({ sort: 'oldest', facetLimit: 0 }))!;
     assert.deepEqual(facet, { $facet: { total: [{ $count: 'n' }], page: [{ $sort: { '_k.noYear': 1, '_k.year': 1, _id: 1 } }, { $limit: 50 }, { $project: { _id: 0, r: 1 } }] } });
+  });
+
+  it('falls back to newest for an order it does not know, even a name every object has', () => {
+    assert.deepEqual(sortSpec('constructor' as never, false), { '_k.noYear': 1, '_k.year': -1, _id: 1 });
+    assert.deepEqual(sortSpec('relevance', false), sortSpec('newest', true));
+    assert.deepEqual(sortSpec('author', true), { '_k.author': 1, _id: 1 });
   });
 
   it('reads the $facet output, with every facet present even when empty', () => {
