@@ -4,6 +4,10 @@ import { eMedia } from './e-media.js';
 import { fictionClassics } from './fiction-classics.js';
 import { fictionCrime } from './fiction-crime.js';
 import { fictionModern } from './fiction-modern.js';
+import { chinese, urduPunjabi } from './languages-asian.js';
+import { french, german } from './languages-fre-ger.js';
+import { italian, spanish } from './languages-spa-ita.js';
+import { polish, welsh } from './languages-wel-pol.js';
 import { largePrint } from './large-print.js';
 import { musicCds } from './music-cds.js';
 import { nonFiction } from './non-fiction.js';
@@ -14,4 +18,5 @@ import { youngAdult } from './young-adult.js';
 export const SOURCE_FILES: SourceFile[] = [
   fictionClassics, fictionCrime, fictionModern, children, youngAdult, nonFiction,
   largePrint, eMedia, dvds, musicCds,
+  french, german, spanish, italian, welsh, polish, urduPunjabi, chinese,
 ];
