@@ -59,7 +59,7 @@ export const fictionClassics: SourceFile = {
       sum: 'Catherine Morland, raised on Gothic novels, goes to Bath and then to a real abbey, where her imagination runs far ahead of the facts.',
     },
     {
-      t: 'Mansfield Park', a: ['Austen, Jane'], y: 1996, p: 'Penguin Classics', c: 'F', ps: ['Penguin classics'],
+      t: 'Mansfield Park', a: ['Austen, Jane'], y: 1966, p: 'Penguin', c: 'F', ps: ['Penguin English library'],
       s: ['Poor families -- England -- Fiction', 'Country homes -- England -- Fiction', 'Cousins -- Fiction'],
       g: [...classic],
       sum: 'Fanny Price, the poor relation taken in by her rich uncle, watches the household lose its moral footing while the Crawfords visit.',
@@ -108,7 +108,7 @@ export const fictionClassics: SourceFile = {
       sum: 'A young widow and her son take the ruined Wildfell Hall, and gossip follows until her diary reveals the marriage she fled.',
     },
     {
-      t: 'Agnes Grey', a: ['Brontë, Anne'], y: 2010, p: 'Oxford University Press', c: '823.8', ps: ["Oxford world's classics"],
+      t: 'Agnes Grey', a: ['Brontë, Anne'], y: 1988, p: 'Oxford University Press', c: '823.8', ps: ["Oxford world's classics"],
       s: ['Governesses -- Fiction', 'Clergy -- Fiction', 'England -- Social life and customs -- 19th century -- Fiction'],
       g: [...classic],
       sum: 'A clergyman\'s daughter works as a governess for two spoilt and careless families, and keeps her dignity and her faith.',
@@ -153,7 +153,7 @@ export const fictionClassics: SourceFile = {
       x: [{ y: 1997, p: 'Penguin Classics', ps: ['Penguin classics'] }],
     },
     {
-      t: 'Hard Times', a: ['Dickens, Charles'], y: 2003, p: 'Penguin Classics', c: 'F',
+      t: 'Hard Times', a: ['Dickens, Charles'], y: 1969, p: 'Penguin', ps: ['Penguin English library'], c: 'F',
       s: ['Industrial revolution -- England -- Fiction', 'Utilitarianism -- Fiction', 'Working class -- England -- Fiction'],
       g: [...classic],
       sum: 'In smoky Coketown, Mr Gradgrind raises his children on facts alone and sees the cost of it in their grown lives.',
@@ -183,13 +183,13 @@ export const fictionClassics: SourceFile = {
       sum: 'Drunk at a fair, Michael Henchard sells his wife and child; twenty years later, a sober and respected mayor, he sees them return.',
     },
     {
-      t: 'Jude the Obscure', a: ['Hardy, Thomas'], y: 1998, p: 'Penguin Classics', c: 'F',
+      t: 'Jude the Obscure', a: ['Hardy, Thomas'], y: 1974, p: 'Macmillan', ed: 'New Wessex edition', c: 'F',
       s: ['Stonemasons -- Fiction', 'Social classes -- England -- Fiction', 'Marriage -- Fiction', 'Wessex (England : Imaginary place) -- Fiction'],
       g: ['Tragedies', ...classic],
       sum: 'A village stonemason dreams of study at Christminster, but class, a bad marriage and public disapproval close every door.',
     },
     {
-      t: 'Under the Greenwood Tree', st: 'a rural painting of the Dutch school', a: ['Hardy, Thomas'], y: 2012, p: 'Penguin Classics', c: 'F',
+      t: 'Under the Greenwood Tree', st: 'a rural painting of the Dutch school', a: ['Hardy, Thomas'], y: 1975, p: 'Macmillan', ed: 'New Wessex edition', c: 'F',
       s: ['Church musicians -- Fiction', 'Villages -- England -- Fiction', 'Wessex (England : Imaginary place) -- Fiction'],
       g: ['Pastoral fiction', ...classic],
       sum: 'The Mellstock church band is about to be replaced by an organ, and its youngest member courts the new schoolmistress who will play it.',
@@ -202,7 +202,7 @@ export const fictionClassics: SourceFile = {
       x: [{ m: 'audiobook', y: 2011, p: 'Naxos AudioBooks', ed: 'Unabridged', ext: '27 audio discs (35 hr.)', n: ['Read by Juliet Stevenson.'] }],
     },
     {
-      t: 'The Mill on the Floss', a: ['Eliot, George'], y: 2003, p: 'Penguin Classics', c: 'F',
+      t: 'The Mill on the Floss', a: ['Eliot, George'], y: 1979, p: 'Penguin', ps: ['Penguin English library'], c: 'F',
       s: ['Brothers and sisters -- Fiction', 'Mills and mill-work -- Fiction', 'Lincolnshire (England) -- Fiction'],
       g: [...classic],
       sum: 'Maggie Tulliver, clever and impulsive, grows up at Dorlcote Mill devoted to a brother who cannot forgive her choices.',
@@ -214,13 +214,13 @@ export const fictionClassics: SourceFile = {
       sum: 'A clergyman\'s daughter from the gentle south moves to a northern mill town and clashes with the mill owner John Thornton over the strike.',
     },
     {
-      t: 'Cranford', a: ['Gaskell, Elizabeth'], y: 2008, p: 'Penguin Classics', c: 'F',
+      t: 'Cranford', a: ['Gaskell, Elizabeth'], y: 1976, p: 'Oxford University Press', c: 'F',
       s: ['Villages -- England -- Fiction', 'Older women -- Fiction', 'Cheshire (England) -- Fiction'],
       g: ['Humorous fiction', ...classic],
       sum: 'Gentle comedy of the genteel widows and spinsters who rule a small Cheshire town on very little money.',
     },
     {
-      t: 'The Warden', a: ['Trollope, Anthony'], y: 2004, p: 'Penguin Classics', c: 'F', ser: ['Chronicles of Barsetshire ; 1'],
+      t: 'The Warden', a: ['Trollope, Anthony'], y: 1984, p: 'Oxford University Press', ps: ["The world's classics"], c: 'F', ser: ['Chronicles of Barsetshire ; 1'],
       s: ['Clergy -- England -- Fiction', 'Almshouses -- Fiction', 'Barsetshire (England : Imaginary place) -- Fiction'],
       g: [...classic],
       sum: 'Mild Mr Harding, warden of an almshouse, finds himself at the centre of a newspaper scandal over his comfortable income.',
@@ -238,7 +238,7 @@ export const fictionClassics: SourceFile = {
       sum: 'A drawing master meets a strange woman on a moonlit road, and is drawn into a plot to steal an heiress\'s identity and fortune.',
     },
     {
-      t: 'The Moonstone', a: ['Collins, Wilkie'], y: 1998, p: 'Penguin Classics', c: 'F',
+      t: 'The Moonstone', a: ['Collins, Wilkie'], y: 1986, p: 'Penguin Classics', c: 'F',
       s: ['Diamonds -- Fiction', 'Country homes -- England -- Fiction', 'Yorkshire (England) -- Fiction'],
       g: ['Detective and mystery stories', ...classic],
       sum: 'A sacred Indian diamond vanishes on the night of a birthday party, and several witnesses tell in turn how Sergeant Cuff tracked it.',
@@ -288,7 +288,7 @@ export const fictionClassics: SourceFile = {
       sum: 'The animals of Manor Farm drive out their farmer and set up a society of equals, until the pigs decide some are more equal than others.',
     },
     {
-      t: 'Brideshead Revisited', st: 'the sacred and profane memories of Captain Charles Ryder', a: ['Waugh, Evelyn'], y: 2000, p: 'Penguin Modern Classics', c: 'F',
+      t: 'Brideshead Revisited', st: 'the sacred and profane memories of Captain Charles Ryder', a: ['Waugh, Evelyn'], y: 1962, p: 'Penguin', c: 'F',
       s: ['Aristocracy (Social class) -- England -- Fiction', 'Catholics -- England -- Fiction', 'Country homes -- England -- Fiction'],
       g: [...classic],
       sum: 'An army officer billeted at a great house remembers his Oxford friendship with Sebastian Flyte and his entanglement with the whole Catholic family.',
@@ -301,7 +301,7 @@ export const fictionClassics: SourceFile = {
       x: [{ ...lp, y: 2006, p: 'Ulverscroft' }, { m: 'audiobook', y: 2009, p: 'Audible Studios', ed: 'Unabridged', ext: '12 audio discs (15 hr.)', n: ['Read by Anna Massey.'] }],
     },
     {
-      t: 'Right Ho, Jeeves', a: ['Wodehouse, P. G.'], y: 2008, p: 'Arrow', c: 'F', ser: ['Jeeves and Wooster ; 6'],
+      t: 'Right Ho, Jeeves', a: ['Wodehouse, P. G.'], y: 1953, p: 'Penguin', c: 'F', ser: ['Jeeves and Wooster ; 6'],
       s: ['Jeeves (Fictitious character) -- Fiction', 'Wooster, Bertie (Fictitious character) -- Fiction', 'Upper class -- England -- Fiction'],
       g: ['Humorous fiction'],
       sum: 'Bertie Wooster ignores Jeeves and tries to fix his friends\' romances himself, with a disastrous prize-giving speech at a country school.',

@@ -23,18 +23,18 @@ export const fictionCrime: SourceFile = {
       x: [{ m: 'ebook', y: 2010, p: 'HarperCollins' }, { m: 'audiobook', online: true, y: 2017, p: 'HarperCollins', ed: 'Unabridged', n: ['Read by Kenneth Branagh.'] }],
     },
     {
-      t: 'Death on the Nile', a: ['Christie, Agatha'], y: 2014, p: 'HarperCollins', c: 'F', ser: ['Hercule Poirot ; 17'],
+      t: 'Death on the Nile', a: ['Christie, Agatha'], y: 1985, p: 'Fontana', c: 'F', ser: ['Hercule Poirot ; 17'],
       s: ['Poirot, Hercule (Fictitious character) -- Fiction', 'Nile River -- Fiction', 'Egypt -- Fiction', 'Heiresses -- Fiction'],
       g: crime, sum: 'A rich young bride is shot aboard a Nile steamer on her honeymoon, and Poirot, a fellow passenger, sifts jealousy from greed.',
     },
     {
-      t: 'The Murder at the Vicarage', a: ['Christie, Agatha'], y: 2016, p: 'HarperCollins', c: 'F', ser: ['Miss Marple ; 1'],
+      t: 'The Murder at the Vicarage', a: ['Christie, Agatha'], y: 1976, p: 'Fontana', c: 'F', ser: ['Miss Marple ; 1'],
       s: ['Marple, Jane (Fictitious character) -- Fiction', 'Women detectives -- England -- Fiction', 'Clergy -- Fiction', 'Villages -- England -- Fiction'],
       g: crime, sum: 'The most disliked man in St Mary Mead is found shot in the vicar\'s study, and Miss Marple notices what the police do not.',
       x: [{ ...lp, y: 2008, p: 'Ulverscroft' }],
     },
     {
-      t: 'A Murder Is Announced', a: ['Christie, Agatha'], y: 2016, p: 'HarperCollins', c: 'F', ser: ['Miss Marple ; 4'],
+      t: 'A Murder Is Announced', a: ['Christie, Agatha'], y: 1982, p: 'Fontana', c: 'F', ser: ['Miss Marple ; 4'],
       s: ['Marple, Jane (Fictitious character) -- Fiction', 'Women detectives -- England -- Fiction', 'Villages -- England -- Fiction'],
       g: crime, sum: 'A notice in the local paper announces a murder for Friday evening, and the curious neighbours who turn up for the fun get the real thing.',
     },
@@ -115,22 +115,22 @@ export const fictionCrime: SourceFile = {
       sum: 'At Christmas an antiques dealer who was a friend to the club is shot, and a missing parcel of heroin puts dangerous people in Fairhaven.',
     },
     {
-      t: 'Gaudy Night', a: ['Sayers, Dorothy L.'], y: 2003, p: 'Hodder & Stoughton', c: 'F', ser: ['Lord Peter Wimsey ; 10'],
+      t: 'Gaudy Night', a: ['Sayers, Dorothy L.'], y: 1972, p: 'New English Library', c: 'F', ser: ['Lord Peter Wimsey ; 10'],
       s: ['Wimsey, Peter, Lord (Fictitious character) -- Fiction', 'Vane, Harriet (Fictitious character) -- Fiction', 'Women\'s colleges -- Fiction', 'Oxford (England) -- Fiction'],
       g: crime, sum: 'Harriet Vane returns to her Oxford college for a reunion and is asked to find the writer of poison-pen letters that are terrifying the dons.',
     },
     {
-      t: 'Last Bus to Woodstock', a: ['Dexter, Colin'], y: 2007, p: 'Pan Books', c: 'F', ser: ['Inspector Morse ; 1'],
+      t: 'Last Bus to Woodstock', a: ['Dexter, Colin'], y: 1977, p: 'Pan Books', c: 'F', ser: ['Inspector Morse ; 1'],
       s: ['Morse, Inspector (Fictitious character) -- Fiction', 'Police -- England -- Oxford -- Fiction', 'Oxford (England) -- Fiction'],
       g: crime, sum: 'Two girls wait for a bus to Woodstock; one is found dead in a pub car park, and Morse begins with a crossword-setter\'s suspicion of everything.',
     },
     {
-      t: 'Cover Her Face', a: ['James, P. D.'], y: 2010, p: 'Faber and Faber', c: 'F', ser: ['Adam Dalgliesh ; 1'],
+      t: 'Cover Her Face', a: ['James, P. D.'], y: 1985, p: 'Penguin', c: 'F', ser: ['Adam Dalgliesh ; 1'],
       s: ['Dalgliesh, Adam (Fictitious character) -- Fiction', 'Police -- England -- Fiction', 'Country homes -- England -- Fiction'],
       g: crime, sum: 'An unmarried mother working as a maid is found strangled in a manor house the morning after a church fête, and Dalgliesh finds motives everywhere.',
     },
     {
-      t: 'From Doon with Death', a: ['Rendell, Ruth'], y: 2009, p: 'Arrow', c: 'F', ser: ['Inspector Wexford ; 1'],
+      t: 'From Doon with Death', a: ['Rendell, Ruth'], y: 1966, p: 'Arrow', c: 'F', ser: ['Inspector Wexford ; 1'],
       s: ['Wexford, Inspector (Fictitious character) -- Fiction', 'Police -- England -- Fiction', 'Housewives -- Fiction'],
       g: crime, sum: 'A quiet housewife is found dead in a wood, and inscribed books in her house reveal a secret admirer signed only "Doon".',
     },
@@ -153,7 +153,7 @@ export const fictionCrime: SourceFile = {
       x: [{ ...ebook, y: 2015, p: 'John Murray' }],
     },
     {
-      t: 'Tinker Tailor Soldier Spy', a: ['Le Carré, John'], y: 2011, p: 'Penguin Classics', c: 'F', ser: ['Karla trilogy ; 1'],
+      t: 'Tinker Tailor Soldier Spy', a: ['Le Carré, John'], y: 1975, p: 'Pan Books', c: 'F', ser: ['Karla trilogy ; 1'],
       s: ['Smiley, George (Fictitious character) -- Fiction', 'Great Britain -- Secret service -- Fiction', 'Moles (Spies) -- Fiction', 'Cold War -- Fiction'],
       g: ['Spy stories'],
       sum: 'Brought back from retirement, George Smiley searches the top floor of the Circus for the Soviet mole among his old colleagues.',

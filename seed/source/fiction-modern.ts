@@ -32,7 +32,7 @@ export const fictionModern: SourceFile = {
       x: [{ ...lp, y: 2020, p: 'Fourth Estate' }],
     },
     {
-      t: 'The Remains of the Day', a: ['Ishiguro, Kazuo'], y: 2005, p: 'Faber and Faber', c: 'F',
+      t: 'The Remains of the Day', a: ['Ishiguro, Kazuo'], y: 1989, p: 'Faber and Faber', c: 'F',
       s: ['Butlers -- England -- Fiction', 'Country homes -- England -- Fiction', 'Regret -- Fiction'],
       g: ['Psychological fiction'],
       sum: 'On a motoring trip to the West Country in 1956, the butler Stevens looks back on decades of service to a lord who sympathised with the Nazis.',
@@ -125,7 +125,7 @@ export const fictionModern: SourceFile = {
       sum: 'A retired man receives a legacy that forces him to revisit a school friend\'s suicide and the part his own letter may have played.',
     },
     {
-      t: 'The Handmaid\'s Tale', a: ['Atwood, Margaret'], y: 1996, p: 'Vintage', c: 'F',
+      t: 'The Handmaid\'s Tale', a: ['Atwood, Margaret'], y: 1987, p: 'Virago', c: 'F',
       s: ['Misogyny -- Fiction', 'Women -- Social conditions -- Fiction', 'Theocracy -- Fiction'],
       g: ['Dystopian fiction', 'Science fiction'],
       sum: 'In the Republic of Gilead, Offred is kept as a handmaid to bear children for a commander, and remembers the life that was taken from her.',
@@ -198,7 +198,7 @@ export const fictionModern: SourceFile = {
       sum: 'Mary Boleyn catches the eye of Henry VIII first, before her ambitious sister Anne takes her place.',
     },
     {
-      t: 'The Hitchhiker\'s Guide to the Galaxy', a: ['Adams, Douglas'], y: 2009, p: 'Pan Books', c: 'F', ser: ['Hitchhiker\'s guide to the galaxy ; 1'],
+      t: 'The Hitchhiker\'s Guide to the Galaxy', a: ['Adams, Douglas'], y: 1979, p: 'Pan Books', c: 'F', ser: ['Hitchhiker\'s guide to the galaxy ; 1'],
       s: ['Dent, Arthur (Fictitious character) -- Fiction', 'Interplanetary voyages -- Fiction', 'Life on other planets -- Fiction'],
       g: ['Science fiction', 'Humorous fiction'],
       sum: 'Seconds before Earth is demolished for a hyperspace bypass, Arthur Dent is rescued by his friend Ford, who turns out to be from near Betelgeuse.',
@@ -210,19 +210,19 @@ export const fictionModern: SourceFile = {
       sum: 'Stranded alone on Mars after a dust storm, botanist Mark Watney must grow food and fix failing kit until a rescue can reach him.',
     },
     {
-      t: 'A Wizard of Earthsea', a: ['Le Guin, Ursula K.'], y: 2012, p: 'Puffin', c: 'F', ser: ['Earthsea cycle ; 1'],
+      t: 'A Wizard of Earthsea', a: ['Le Guin, Ursula K.'], y: 1971, p: 'Puffin', c: 'F', ser: ['Earthsea cycle ; 1'],
       s: ['Wizards -- Fiction', 'Earthsea (Imaginary place) -- Fiction', 'Shadows -- Fiction'],
       g: ['Fantasy fiction'],
       sum: 'A proud young wizard releases a shadow into the world and must hunt it across the islands of Earthsea.',
     },
     {
-      t: 'The Wasp Factory', a: ['Banks, Iain'], y: 2013, p: 'Abacus', c: 'F',
+      t: 'The Wasp Factory', a: ['Banks, Iain'], y: 1984, p: 'Macmillan', c: 'F',
       s: ['Teenage boys -- Fiction', 'Islands -- Scotland -- Fiction', 'Families -- Fiction'],
       g: ['Horror fiction', 'Psychological fiction'],
       sum: 'Sixteen-year-old Frank lives with his father on a Scottish island, keeps strange rituals, and awaits his brother\'s escape from an asylum.',
     },
     {
-      t: 'Brighton Rock', a: ['Greene, Graham'], y: 2004, p: 'Vintage Classics', c: 'F',
+      t: 'Brighton Rock', a: ['Greene, Graham'], y: 1970, p: 'Penguin', c: 'F',
       s: ['Gangsters -- England -- Fiction', 'Catholics -- Fiction', 'Brighton (England) -- Fiction'],
       g: ['Thrillers (Fiction)', 'Classic fiction'],
       sum: 'Seventeen-year-old gang leader Pinkie kills a man in Brighton and marries the one waitress who could give him away.',
