@@ -9,36 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { CatalogueRecord } from '../src/catalogue/record.js';
 import { holdingsFor } from './lib/holdings.js';
 import { syntheticIsbn13 } from './lib/isbn.js';
-import { createRng, type Rng } from './lib/prng.js';
+import { extentFor, statementFor } from './lib/describe.js';
+import { createRng } from './lib/prng.js';
 import { shelfmarkFor } from './lib/shelfmark.js';
 import { SOURCE_FILES } from './source/index.js';
 import type { SourceFile, SourceWork } from './source/types.js';
 
 /** Where the committed catalogue lives. */
 export const DEMO_OUTPUT_PATH = fileURLToPath(new URL('./demo-catalogue.json', import.meta.url));
-
-/** "Austen, Jane" -> "Jane Austen"; corporate names pass through. */
-function directOrder(name: string): string {
-  const [surname, forename] = name.split(', ');
-  return forename ? `${forename} ${surname}` : name;
-}
-
-function statementFor(work: SourceWork, media: CatalogueRecord['mediaType']): string | undefined {
-  if (work.a.length === 0) return undefined;
-  const names = work.a.map(directOrder);
-  const joined = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
-  return media === 'dvd' ? `directed by ${joined}` : joined;
-}
-
-function extentFor(work: SourceWork, media: CatalogueRecord['mediaType'], online: boolean, rng: Rng): string {
-  if (work.ext) return work.ext;
-  if (online) return media === 'audiobook' ? '1 online resource (audio file)' : '1 online resource';
-  if (work.c === 'JPB') return '32 unnumbered pages : colour illustrations';
-  if (media === 'dvd') return '1 videodisc';
-  if (media === 'music-cd') return '1 audio disc';
-  const pages = rng.int(18, 52) * 8 + (work.c === 'JF' ? -96 : 0);
-  return `${media === 'large-print' ? Math.round(pages * 1.6) : pages} pages`;
-}
 
 function buildRecord(work: SourceWork, file: SourceFile, recordNumber: number): CatalogueRecord {
   const id = `SM${String(recordNumber).padStart(6, '0')}`;
@@ -58,7 +36,7 @@ function buildRecord(work: SourceWork, file: SourceFile, recordNumber: number): 
     id,
     title: work.t,
     subtitle: work.st,
-    statement: statementFor(work, mediaType),
+    statement: statementFor(work, mediaType, languages[0] ?? 'eng'),
     authors: work.a,
     mediaType,
     languages,
