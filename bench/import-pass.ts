@@ -1,0 +1,57 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { openFile } from '../src/import/import-file.js';
+import { importItems } from '../src/import/import-items.js';
+import { openEmbeddedStore } from '../src/storage/embedded/index.js';
+
+/** What one pass over a file measured; printed as JSON on stdout for bench/run.ts. */
+export interface ImportPass {
+  mode: 'parse' | 'import';
+  format: string;
+  records: number;
+  rejected: number;
+  seconds: number;
+  recordsPerSecond: number;
+  /** Peak resident memory of this process (VmHWM), in MB. */
+  peakRssMb: number;
+}
+
+/** The kernel's high-water mark of this process's resident memory, which no sampling can miss. */
+function peakRssMb(): number {
+  const line = readFileSync('/proc/self/status', 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  return line ? Number(line.replace(/\D/g, '')) / 1024 : process.memoryUsage().rss / 2 ** 20;
+}
+
+/**
+ * One pass, in its own process so peak memory is this pass's alone:
+ * `parse <file>` reads and maps every record without storing it;
+ * `import <file> <dataDir>` imports into a fresh embedded store there.
+ */
+async function main([mode, file, dataDir]: string[]): Promise<ImportPass> {
+  if (!file || (mode !== 'parse' && mode !== 'import') || (mode === 'import' && !dataDir)) {
+    throw new Error('usage: import-pass.ts parse <file> | import <file> <dataDir>');
+  }
+  const started = process.hrtime.bigint();
+  const opened = await openFile(file);
+  let records = 0;
+  let rejected = 0;
+  if (mode === 'parse') {
+    for await (const item of opened.items) item.ok ? records++ : rejected++;
+  } else {
+    rmSync(dataDir!, { recursive: true, force: true });
+    const store = await openEmbeddedStore({ dataDir: dataDir! });
+    const counts = await importItems(opened.items, store);
+    await store.close();
+    records = counts.added + counts.updated + counts.unchanged;
+    rejected = counts.rejected;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { mode, format: opened.format, records, rejected, seconds, recordsPerSecond: records / seconds, peakRssMb: peakRssMb() };
+}
+
+main(process.argv.slice(2)).then(
+  (pass) => process.stdout.write(`${JSON.stringify(pass)}\n`),
+  (error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
