@@ -11,13 +11,17 @@ import { rowToRecord } from './row-to-record.js';
  * export one row per item. A bad row is rejected with its line number.
  */
 export async function* readCsv(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ReadItem> {
-  const parser = parse({ bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: true, trim: true, info: true, skip_records_with_error: true });
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const delimiter = sniffDelimiter(first.value);
+  const parser = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, skip_records_with_error: true });
   const skipped: ReadItem[] = [];
   let count = 0;
   parser.on('skip', (error: Error & { lines?: number }) => {
     skipped.push({ ok: false, position: { file, recordNumber: ++count, line: error.lines }, reason: `not valid CSV: ${error.message}` });
   });
-  Readable.from(input).on('error', (e) => parser.destroy(e)).pipe(parser);
+  Readable.from(rest(first.value, iterator)).on('error', (e) => parser.destroy(e)).pipe(parser);
   let header: ReturnType<typeof mapHeader> | undefined;
   let pending: { record: CatalogueRecord; position: SourcePosition; warnings: string[] } | undefined;
   for await (const { record: row, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
@@ -44,4 +48,16 @@ export async function* readCsv(input: AsyncIterable<Buffer>, file: string): Asyn
   }
   yield* skipped.splice(0);
   if (pending) yield { ok: true, ...pending };
+}
+
+/** The header row's most frequent separator: comma, semicolon or tab (one only, since ";" also separates values in a cell). */
+function sniffDelimiter(head: Buffer): string {
+  const line = head.toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', ';', '\t'].map((d) => [d, line.split(d).length] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+async function* rest(first: Buffer, iterator: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield first;
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
 }

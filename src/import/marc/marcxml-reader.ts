@@ -1,90 +1,102 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { UnreadableFileError, type ReadItem } from '../types.js';
+import { SaxesParser } from 'saxes';
+import type { ReadItem } from '../types.js';
 import { mapMarcRecord } from './map-record.js';
 import type { MarcRecord } from './marc-record.js';
-
-interface OpenRecord {
-  marc: MarcRecord;
-  number: number;
-  line: number;
-  errors: string[];
-}
+import { marcxmlFragments } from './marcxml-fragments.js';
 
 /**
- * Stream MARCXML (a <collection> or bare <record>s, any namespace prefix)
- * through saxes. saxes reports a well-formedness error and carries on, so an
- * error inside one record rejects that record, naming the line, and the
- * records before and after it are still read.
+ * Stream MARCXML (a <collection> or bare <record>s, any namespace prefix):
+ * each <record> is parsed on its own by saxes, so a record that is not
+ * well-formed is rejected, naming the line, and the records before and after
+ * it are still read.
  */
 export async function* readMarcxml(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ReadItem> {
-  const parser = new SaxesParser({ xmlns: true, position: true });
-  const out: ReadItem[] = [];
-  let current: OpenRecord | undefined;
-  let count = 0;
-  let text = '';
-  let sawRoot = false;
-  const reject = (rec: OpenRecord, reason: string) =>
-    out.push({ ok: false, position: { file, recordNumber: rec.number, line: rec.line }, reason });
-
-  parser.on('error', (error) => {
-    if (current) current.errors.push(`not well-formed XML: ${where(error.message)}`);
-    else if (!sawRoot) throw new UnreadableFileError(`not well-formed XML before any record: ${where(error.message)}`);
-  });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    text = '';
-    if (!sawRoot && tag.local !== 'collection' && tag.local !== 'record') {
-      throw new UnreadableFileError(`this is XML but not MARCXML: the document starts with <${tag.name}>, not <collection> or <record>`);
+  let number = 0;
+  let invalidUtf8Line: number | undefined;
+  for await (const fragment of marcxmlFragments(decodeUtf8(input, (line) => (invalidUtf8Line = line)))) {
+    const position = { file, recordNumber: ++number, line: fragment.line };
+    if (!fragment.complete) {
+      yield { ok: false, position, reason: 'the file ends inside this record: it looks truncated, so export it again' };
+      continue;
     }
-    sawRoot = true;
-    if (tag.local === 'record') {
-      if (current) reject(current, `record is not closed before the next <record> at line ${parser.line}`);
-      current = { marc: { leader: '', fields: [] }, number: ++count, line: parser.line, errors: [] };
-    } else if (current && tag.local === 'controlfield') current.marc.fields.push([attr(tag, 'tag')]);
-    else if (current && tag.local === 'datafield') current.marc.fields.push([attr(tag, 'tag'), `${attr(tag, 'ind1') || ' '}${attr(tag, 'ind2') || ' '}`]);
-    else if (current && tag.local === 'subfield') current.marc.fields.at(-1)?.push(attr(tag, 'code'));
+    const parsed = parseRecord(fragment.text, fragment.line);
+    if (typeof parsed === 'string') {
+      yield { ok: false, position, reason: parsed };
+      continue;
+    }
+    const mapped = mapMarcRecord(parsed);
+    yield mapped.ok ? { ok: true, position, record: mapped.record, warnings: mapped.warnings } : { ...mapped, position };
+  }
+  if (invalidUtf8Line !== undefined) {
+    yield { ok: false, position: { file, recordNumber: number + 1, line: invalidUtf8Line }, reason: `invalid UTF-8 at line ${invalidUtf8Line}; nothing after it could be read` };
+  }
+}
+
+/** One <record> element to a MarcRecord, or the first well-formedness error with its line. */
+function parseRecord(xml: string, firstLine: number): MarcRecord | string {
+  // Namespaces are not resolved: a fragment's prefix was declared on the collection, outside it.
+  const parser = new SaxesParser({ position: true });
+  const marc: MarcRecord = { leader: '', fields: [] };
+  const errors: string[] = [];
+  let text = '';
+  parser.on('error', (e) => {
+    const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
+    errors.push(m ? `not well-formed XML at line ${firstLine + Number(m[1]) - 1}, column ${Number(m[2]) + 1}: ${m[3]}` : e.message);
+  });
+  parser.on('opentag', (tag) => {
+    text = '';
+    const local = tag.name.split(':').pop();
+    const attributes = tag.attributes as Record<string, string>;
+    if (local === 'controlfield') marc.fields.push([attributes.tag ?? '']);
+    else if (local === 'datafield') marc.fields.push([attributes.tag ?? '', `${attributes.ind1 || ' '}${attributes.ind2 || ' '}`]);
+    else if (local === 'subfield') marc.fields.at(-1)?.push(attributes.code ?? '');
   });
   parser.on('text', (t) => (text += t));
   parser.on('closetag', (tag) => {
-    if (!current) return;
-    const value = text.normalize('NFC');
+    const local = tag.name.split(':').pop();
+    if (local === 'leader') marc.leader = text;
+    else if (local === 'controlfield' || local === 'subfield') marc.fields.at(-1)?.push(text.normalize('NFC'));
     text = '';
-    if (tag.local === 'leader') current.marc.leader = value;
-    else if (tag.local === 'controlfield' || tag.local === 'subfield') current.marc.fields.at(-1)?.push(value);
-    else if (tag.local === 'record') {
-      const done = current;
-      current = undefined;
-      if (done.errors.length) return reject(done, done.errors.join('; '));
-      const mapped = mapMarcRecord(done.marc);
-      const position = { file, recordNumber: done.number, line: done.line };
-      out.push(mapped.ok ? { ok: true, position, record: mapped.record, warnings: mapped.warnings } : { ...mapped, position });
-    }
   });
+  parser.write(xml).close();
+  if (!errors.length) return marc;
+  // saxes reads a bare "&" as the start of an entity and only complains at the end; point at the "&" instead.
+  const amp = /&(?![A-Za-z_][\w.-]*;|#\d+;|#x[\da-fA-F]+;)/.exec(xml);
+  if (amp) return `not well-formed XML at line ${firstLine + (xml.slice(0, amp.index).match(/\n/g)?.length ?? 0)}: a bare "&" (write it as &amp;)`;
+  return errors[0]!;
+}
 
+/** Decode UTF-8 strictly; on a bad byte, report its line and stop (what follows cannot be trusted). */
+async function* decodeUtf8(input: AsyncIterable<Buffer>, onInvalid: (line: number) => void): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lines = 1;
   for await (const chunk of input) {
+    let text: string;
     try {
-      parser.write(decoder.decode(chunk, { stream: true }));
-    } catch (error) {
-      if (error instanceof UnreadableFileError) throw error;
-      // Invalid UTF-8: nothing after it can be trusted to decode, so report and stop.
-      out.push({ ok: false, position: { file, recordNumber: count + (current ? 0 : 1), line: parser.line }, reason: `invalid UTF-8 near line ${parser.line}; reading stopped here` });
-      yield* out.splice(0);
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const good = new TextDecoder('utf-8').decode(chunk.subarray(0, firstInvalid(chunk)));
+      onInvalid(lines + (good.match(/\n/g)?.length ?? 0));
+      yield good;
       return;
     }
-    yield* out.splice(0);
+    lines += text.match(/\n/g)?.length ?? 0;
+    yield text;
   }
-  parser.close();
-  if (current) reject(current, `the file ends inside this record: it looks truncated, so export it again`);
-  yield* out.splice(0);
 }
 
-function attr(tag: SaxesTagNS, name: string): string {
-  const a = tag.attributes[name];
-  return typeof a === 'string' ? a : (a?.value ?? '');
-}
-
-/** saxes says "72:29: disallowed character."; a librarian reads "line 72, column 30: disallowed character". */
-function where(message: string): string {
-  const m = /^(\d+):(\d+): (.*)$/s.exec(message);
-  return m ? `line ${m[1]}, column ${Number(m[2]) + 1}: ${m[3]}` : message;
+function firstInvalid(chunk: Buffer): number {
+  let lo = 0;
+  let hi = chunk.length;
+  // Largest prefix that decodes: binary search works because validity of a prefix is monotone up to the first bad byte (give or take a split character).
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
 }
