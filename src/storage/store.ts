@@ -1,5 +1,10 @@
 import type { CatalogueRecord } from '../catalogue/record.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../catalogue/search-query.js';
+import type { LoanStore, LoginAttemptStore, MemberStore, ReservationStore } from './member-stores.js';
+import type { AuditStore, SearchLogStore } from './log-stores.js';
+
+export type * from './member-stores.js';
+export type * from './log-stores.js';
 
 /** What an upsert did to each record: counted by imports, identical in every adapter. */
 export interface UpsertCounts {
@@ -76,6 +81,12 @@ export interface Store {
   records: RecordStore;
   sessions: SessionStore;
   baskets: BasketStore;
+  members: MemberStore;
+  loginAttempts: LoginAttemptStore;
+  reservations: ReservationStore;
+  loans: LoanStore;
+  audit: AuditStore;
+  searchLog: SearchLogStore;
   /** Cheap readiness probe for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

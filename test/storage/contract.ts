@@ -8,6 +8,10 @@ import { searchFacetsContract } from './contract/search-facets.js';
 import { searchOrderContract } from './contract/search-order.js';
 import { searchTextContract } from './contract/search-text.js';
 import { sessionsContract } from './contract/sessions.js';
+import { membersContract } from './contract/members.js';
+import { loginAttemptsContract } from './contract/login-attempts.js';
+import { reservationsContract } from './contract/reservations.js';
+import { logsContract } from './contract/logs.js';
 import { catalogue, janeEyre } from './fixtures.js';
 
 /** Opens a fresh, empty store for one test. */
@@ -47,6 +51,10 @@ export function runStoreContract(adapterName: string, open: OpenStore, reopen?: 
     searchOrderContract(store);
     sessionsContract(store);
     basketsContract(store);
+    membersContract(store);
+    loginAttemptsContract(store);
+    reservationsContract(store);
+    logsContract(store);
 
     describe('after a restart', { skip: reopen ? false : `${adapterName} gave no reopen hook` }, () => {
       it('still has the catalogue, searchable, with sessions and baskets', async () => {

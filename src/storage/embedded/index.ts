@@ -6,6 +6,12 @@ import { createBasketStore } from './baskets.js';
 import { createRecordStore } from './records.js';
 import { configure, migrate } from './schema.js';
 import { createSessionStore } from './sessions.js';
+import { createMemberStore } from './members.js';
+import { createLoginAttemptStore } from './login-attempts.js';
+import { createReservationStore } from './reservations.js';
+import { createLoanStore } from './loans.js';
+import { createAuditStore } from './audit.js';
+import { createSearchLogStore } from './search-log.js';
 
 /** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
 export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
@@ -32,6 +38,12 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     records: createRecordStore(db),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
+    members: createMemberStore(db),
+    loginAttempts: createLoginAttemptStore(db),
+    reservations: createReservationStore(db),
+    loans: createLoanStore(db),
+    audit: createAuditStore(db),
+    searchLog: createSearchLogStore(db),
     async ping() {
       ping.get();
     },

@@ -54,6 +54,40 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE UNIQUE INDEX basket_items_order ON basket_items (session_id, position);
     `);
   },
+  // 2: members, login throttling, reservations, demo loans, the audit and search logs (issue 5).
+  (db) => {
+    db.exec(`
+      CREATE TABLE members (
+        id TEXT PRIMARY KEY, card TEXT NOT NULL UNIQUE, pin_hash TEXT NOT NULL, name TEXT NOT NULL,
+        email TEXT NOT NULL, home_branch TEXT NOT NULL, role TEXT NOT NULL, created_at INTEGER NOT NULL
+      );
+      CREATE TABLE login_attempts (
+        key TEXT PRIMARY KEY, failures INTEGER NOT NULL, window_ends INTEGER NOT NULL, locked_until INTEGER
+      ) WITHOUT ROWID;
+      CREATE TABLE reservations (
+        id TEXT PRIMARY KEY, member_id TEXT NOT NULL, record_id TEXT NOT NULL, item_id TEXT NOT NULL,
+        pickup_branch TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL, cancelled_at INTEGER
+      );
+      -- One active hold per copy and per member and record: the last copy goes to one member only.
+      CREATE UNIQUE INDEX reservations_item_active ON reservations (item_id) WHERE status = 'active';
+      CREATE UNIQUE INDEX reservations_member_record_active ON reservations (member_id, record_id) WHERE status = 'active';
+      CREATE INDEX reservations_member ON reservations (member_id, created_at);
+      CREATE TABLE loans (
+        member_id TEXT NOT NULL, record_id TEXT NOT NULL, item_id TEXT NOT NULL, title TEXT NOT NULL,
+        loaned_at INTEGER NOT NULL, due_date TEXT NOT NULL, PRIMARY KEY (member_id, item_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, member_id TEXT, card TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_card ON audit_log (card, at);
+      -- A random key and no rowid: not even insertion order can tie a search to a visit.
+      CREATE TABLE search_log (
+        id BLOB PRIMARY KEY, at INTEGER NOT NULL, query TEXT NOT NULL, filters TEXT NOT NULL, results INTEGER NOT NULL, page INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX search_log_at ON search_log (at);
+    `);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -5,6 +5,12 @@ import { connectWithRetry, type ConnectOptions } from './connect.js';
 import { createRecordStore, RECORD_INDEXES } from './record-store.js';
 import { SESSION_INDEXES } from './session-document.js';
 import { createSessionStore } from './session-store.js';
+import { createMemberStore, MEMBER_INDEXES } from './member-store.js';
+import { createLoginAttemptStore, LOGIN_ATTEMPT_INDEXES } from './login-attempt-store.js';
+import { createReservationStore, RESERVATION_INDEXES } from './reservation-store.js';
+import { createLoanStore, LOAN_INDEXES } from './loan-store.js';
+import { AUDIT_INDEXES, createAuditStore } from './audit-store.js';
+import { createSearchLogStore, SEARCH_LOG_INDEXES } from './search-log-store.js';
 
 export interface MongoStoreOptions extends ConnectOptions {
   /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
@@ -16,6 +22,12 @@ export interface MongoStoreOptions extends ConnectOptions {
 const INDEXES: Record<string, IndexDescription[]> = {
   records: RECORD_INDEXES,
   sessions: SESSION_INDEXES,
+  members: MEMBER_INDEXES,
+  loginAttempts: LOGIN_ATTEMPT_INDEXES,
+  reservations: RESERVATION_INDEXES,
+  loans: LOAN_INDEXES,
+  audit: AUDIT_INDEXES,
+  searchLog: SEARCH_LOG_INDEXES,
 };
 
 /** createIndexes is a no-op for an index that already exists with the same options, so every boot may run it. */
@@ -38,6 +50,12 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     records: createRecordStore(db),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
+    members: createMemberStore(db),
+    loginAttempts: createLoginAttemptStore(db),
+    reservations: createReservationStore(db),
+    loans: createLoanStore(db),
+    audit: createAuditStore(db),
+    searchLog: createSearchLogStore(db),
     async ping() {
       await db.command({ ping: 1 });
     },

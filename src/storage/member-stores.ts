@@ -1,0 +1,123 @@
+/** Who may do what: librarians also reach the console (issue 9). */
+export type MemberRole = 'member' | 'librarian';
+
+/** A library member as the store keeps them. The PIN is only ever held as a hash. */
+export interface Member {
+  id: string;
+  /** The library card number, upper case, no spaces: the login name. */
+  card: string;
+  /** `scrypt$N$r$p$salt$hash` (see src/members/pin-hash.ts). */
+  pinHash: string;
+  name: string;
+  email: string;
+  homeBranch: string;
+  role: MemberRole;
+  createdAt: number;
+}
+
+/** A card number already belongs to another member. */
+export class DuplicateCard extends Error {
+  override name = 'DuplicateCard';
+}
+
+/** Members, found by id (the session holds it) or by card (login). */
+export interface MemberStore {
+  /** Throws DuplicateCard when the card is taken (a unique index, not a prior read). */
+  add(member: Member): Promise<void>;
+  get(id: string): Promise<Member | null>;
+  getByCard(card: string): Promise<Member | null>;
+  /** Returns false when no member has that card. */
+  setPinHash(card: string, pinHash: string): Promise<boolean>;
+  count(): Promise<number>;
+}
+
+/** When repeated failures lock a key (a card, or a client address). */
+export interface LockPolicy {
+  /** Failures within one window that lock the key. */
+  maxFailures: number;
+  /** A window starts at the first failure and lasts this long; the lock lasts as long from the last failure that set it. */
+  windowMs: number;
+}
+
+export interface AttemptState {
+  failures: number;
+  /** Set while the key is locked. */
+  lockedUntil: number | null;
+}
+
+/**
+ * Failed-login counters keyed by any string ("card:…", "addr:…"), so that a
+ * card that does not exist is throttled exactly like one that does.
+ */
+export interface LoginAttemptStore {
+  /** Counts one failure atomically and locks the key when the policy says so. */
+  recordFailure(key: string, now: number, policy: LockPolicy): Promise<AttemptState>;
+  /** The state at `now`: a window or lock that has ended counts as nothing. */
+  get(key: string, now: number): Promise<AttemptState>;
+  clear(key: string): Promise<void>;
+  purgeExpired(now: number): Promise<number>;
+}
+
+export type ReservationStatus = 'active' | 'cancelled';
+
+/** One copy (item) of a record held for one member, to collect at a branch. */
+export interface Reservation {
+  id: string;
+  memberId: string;
+  recordId: string;
+  itemId: string;
+  pickupBranch: string;
+  status: ReservationStatus;
+  createdAt: number;
+  cancelledAt?: number;
+}
+
+export interface ReserveRequest {
+  id: string;
+  memberId: string;
+  recordId: string;
+  /** Copies of the record that may be reserved, most wanted first. */
+  itemIds: string[];
+  pickupBranch: string;
+  now: number;
+  /** Most active reservations a member may hold. */
+  limit: number;
+}
+
+/** What one reserve did: nothing is silently dropped. */
+export type ReserveResult =
+  | { outcome: 'reserved'; reservation: Reservation }
+  | { outcome: 'already-reserved'; reservation: Reservation }
+  /** Every copy offered is already held for someone else. */
+  | { outcome: 'taken' }
+  | { outcome: 'limit-reached' };
+
+/**
+ * Reservations. A copy is held for one member at a time and a member holds a
+ * record at most once, both enforced by unique indexes over active rows, so
+ * two members racing for the last copy cannot both get it.
+ */
+export interface ReservationStore {
+  reserve(request: ReserveRequest): Promise<ReserveResult>;
+  /** Newest first. */
+  listForMember(memberId: string, status?: ReservationStatus): Promise<Reservation[]>;
+  /** Cancels the member's own active reservation; null when there is none with that id. */
+  cancel(memberId: string, reservationId: string, now: number): Promise<Reservation | null>;
+}
+
+/** A current loan (demo data: there is no circulation system behind Shelfmark). */
+export interface Loan {
+  memberId: string;
+  recordId: string;
+  itemId: string;
+  title: string;
+  loanedAt: number;
+  /** ISO date. */
+  dueDate: string;
+}
+
+export interface LoanStore {
+  add(loans: Loan[]): Promise<void>;
+  /** Soonest due first. */
+  listForMember(memberId: string): Promise<Loan[]>;
+}

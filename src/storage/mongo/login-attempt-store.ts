@@ -1,0 +1,59 @@
+import type { Db, IndexDescription } from 'mongodb';
+import type { AttemptState, LoginAttemptStore } from '../member-stores.js';
+
+interface AttemptDocument {
+  _id: string;
+  failures: number;
+  windowEnds: Date;
+  lockedUntil: Date | null;
+  /** The later of the two: when the TTL monitor may delete the document. */
+  expiresAt: Date;
+}
+
+export const LOGIN_ATTEMPT_INDEXES: IndexDescription[] = [{ name: 'login_attempts_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }];
+
+function stateAt(doc: AttemptDocument | null, now: number): AttemptState {
+  if (!doc || doc.expiresAt.getTime() <= now) return { failures: 0, lockedUntil: null };
+  const locked = doc.lockedUntil && doc.lockedUntil.getTime() > now ? doc.lockedUntil.getTime() : null;
+  return { failures: doc.failures, lockedUntil: locked };
+}
+
+/**
+ * Failure counters on MongoDB. A failure is one findOneAndUpdate with an
+ * aggregation-pipeline update, so the "start a new window or count on" choice
+ * and the lock are computed atomically on the server.
+ */
+export function createLoginAttemptStore(db: Db): LoginAttemptStore {
+  const attempts = db.collection<AttemptDocument>('loginAttempts');
+  return {
+    async recordFailure(key, nowMs, policy) {
+      const now = new Date(nowMs);
+      const ends = new Date(nowMs + policy.windowMs);
+      // A missing field compares below any date, so a new document starts fresh too.
+      const fresh = { $not: [{ $gt: ['$expiresAt', now] }] };
+      const doc = await attempts.findOneAndUpdate(
+        { _id: key },
+        [
+          { $set: {
+            failures: { $cond: [fresh, 1, { $add: ['$failures', 1] }] },
+            windowEnds: { $cond: [fresh, ends, '$windowEnds'] },
+            lockedUntil: { $cond: [fresh, null, '$lockedUntil'] },
+          } },
+          { $set: { lockedUntil: { $cond: [{ $gte: ['$failures', policy.maxFailures] }, ends, '$lockedUntil'] } } },
+          { $set: { expiresAt: { $max: ['$windowEnds', '$lockedUntil'] } } },
+        ],
+        { upsert: true, returnDocument: 'after' },
+      );
+      return stateAt(doc, nowMs);
+    },
+    async get(key, now) {
+      return stateAt(await attempts.findOne({ _id: key }), now);
+    },
+    async clear(key) {
+      await attempts.deleteOne({ _id: key });
+    },
+    async purgeExpired(now) {
+      return (await attempts.deleteMany({ expiresAt: { $lte: new Date(now) } })).deletedCount;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, IndexDescription } from 'mongodb';
+import type { SearchLogEntry, SearchLogStore } from '../log-stores.js';
+
+/** `_id` is a random UUID: an ObjectId would carry the exact second of the search. */
+type SearchLogDocument = Omit<SearchLogEntry, 'at'> & { _id: string; at: Date };
+
+export const SEARCH_LOG_INDEXES: IndexDescription[] = [{ name: 'search_log_at', key: { at: 1 } }];
+
+/** The anonymous search log on MongoDB. */
+export function createSearchLogStore(db: Db): SearchLogStore {
+  const log = db.collection<SearchLogDocument>('searchLog');
+  return {
+    async append(entry) {
+      // Rounded here too, so no caller can store a time finer than the minute.
+      await log.insertOne({ ...entry, _id: randomUUID(), at: new Date(Math.floor(entry.at / 60_000) * 60_000) });
+    },
+    async list(from, to) {
+      const docs = await log.find({ at: { $gte: new Date(from), $lt: new Date(to) } }, { projection: { _id: 0 } }).sort({ at: 1 }).toArray();
+      return docs.map((d) => ({ query: d.query, filters: d.filters, results: d.results, page: d.page, at: d.at.getTime() }));
+    },
+    async deleteOlderThan(cutoff) {
+      return (await log.deleteMany({ at: { $lt: new Date(cutoff) } })).deletedCount;
+    },
+  };
+}
