@@ -72,6 +72,26 @@ export interface BasketStore {
   count(sessionId: string): Promise<number>;
 }
 
+/** One day of first-party analytics: distinct visitors, and how many of them had come on an earlier day. */
+export interface DailyVisits {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  visitors: number;
+  returning: number;
+}
+
+/**
+ * Anonymous visitor counts, kept only for visitors who accepted analytics
+ * cookies. Holds (day, visitor key) pairs and nothing else: no page, search,
+ * address or member.
+ */
+export interface VisitStore {
+  /** Count this visitor on this day; a second record for the same pair changes nothing. */
+  record(visitorKey: string, day: string): Promise<void>;
+  /** One entry per day from `from` to `to` (inclusive) that had any visitor, oldest first. */
+  daily(from: string, to: string): Promise<DailyVisits[]>;
+}
+
 /**
  * Everything Shelfmark keeps, behind one interface chosen once at boot:
  * the embedded SQLite adapter by default, MongoDB when MONGODB_URL is set.
@@ -81,6 +101,7 @@ export interface Store {
   records: RecordStore;
   sessions: SessionStore;
   baskets: BasketStore;
+  visits: VisitStore;
   members: MemberStore;
   loginAttempts: LoginAttemptStore;
   reservations: ReservationStore;

@@ -12,6 +12,7 @@ import { membersContract } from './contract/members.js';
 import { loginAttemptsContract } from './contract/login-attempts.js';
 import { reservationsContract } from './contract/reservations.js';
 import { logsContract } from './contract/logs.js';
+import { visitsContract } from './contract/visits.js';
 import { catalogue, janeEyre } from './fixtures.js';
 
 /** Opens a fresh, empty store for one test. */
@@ -55,6 +56,7 @@ export function runStoreContract(adapterName: string, open: OpenStore, reopen?: 
     loginAttemptsContract(store);
     reservationsContract(store);
     logsContract(store);
+    visitsContract(store);
 
     describe('after a restart', { skip: reopen ? false : `${adapterName} gave no reopen hook` }, () => {
       it('still has the catalogue, searchable, with sessions and baskets', async () => {

@@ -12,6 +12,7 @@ import { createReservationStore } from './reservations.js';
 import { createLoanStore } from './loans.js';
 import { createAuditStore } from './audit.js';
 import { createSearchLogStore } from './search-log.js';
+import { createVisitStore } from './visits.js';
 
 /** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
 export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
@@ -44,6 +45,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     loans: createLoanStore(db),
     audit: createAuditStore(db),
     searchLog: createSearchLogStore(db),
+    visits: createVisitStore(db),
     async ping() {
       ping.get();
     },

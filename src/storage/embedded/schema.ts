@@ -88,6 +88,13 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE INDEX search_log_at ON search_log (at);
     `);
   },
+  // 3: first-party analytics, anonymous visitor keys per day, only with consent (issue 7).
+  (db) => {
+    db.exec(`
+      CREATE TABLE visits (day TEXT NOT NULL, visitor TEXT NOT NULL, PRIMARY KEY (day, visitor)) WITHOUT ROWID;
+      CREATE INDEX visits_by_visitor ON visits (visitor, day);
+    `);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -11,6 +11,7 @@ import { createReservationStore, RESERVATION_INDEXES } from './reservation-store
 import { createLoanStore, LOAN_INDEXES } from './loan-store.js';
 import { AUDIT_INDEXES, createAuditStore } from './audit-store.js';
 import { createSearchLogStore, SEARCH_LOG_INDEXES } from './search-log-store.js';
+import { createVisitStore, VISIT_INDEXES } from './visit-store.js';
 
 export interface MongoStoreOptions extends ConnectOptions {
   /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
@@ -28,6 +29,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
   loans: LOAN_INDEXES,
   audit: AUDIT_INDEXES,
   searchLog: SEARCH_LOG_INDEXES,
+  visits: VISIT_INDEXES,
 };
 
 /** createIndexes is a no-op for an index that already exists with the same options, so every boot may run it. */
@@ -56,6 +58,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     loans: createLoanStore(db),
     audit: createAuditStore(db),
     searchLog: createSearchLogStore(db),
+    visits: createVisitStore(db),
     async ping() {
       await db.command({ ping: 1 });
     },
