@@ -31,7 +31,7 @@ export function mapMarcRecord(marc: MarcRecord): MappedRecord {
     series: seriesOf(marc),
     subjects: subjectsOf(marc),
     genres: genresOf(marc),
-    notes: unique(dataFields(marc, '500').map((f) => joined(f, 'a'))),
+    notes: unique(dataFields(marc, '500').map((f) => prose(f, 'a'))),
     holdings: holdingsOf(marc, id),
     ...publicationOf(marc),
   };
@@ -40,7 +40,7 @@ export function mapMarcRecord(marc: MarcRecord): MappedRecord {
   assignIf(record, 'statement', f245 && joined(f245, 'c'));
   assignIf(record, 'edition', dataFields(marc, '250').map((f) => joined(f, 'ab'))[0]);
   assignIf(record, 'extent', dataFields(marc, '300').map((f) => joined(f, 'abce'))[0]);
-  const summaries = unique(dataFields(marc, '520').map((f) => joined(f, 'ab')));
+  const summaries = unique(dataFields(marc, '520').map((f) => prose(f, 'ab')));
   assignIf(record, 'summary', summaries[0]);
   record.notes.push(...summaries.slice(1));
   const alt = altScriptOf(marc);
@@ -69,6 +69,11 @@ function isbnsOf(marc: MarcRecord, warnings: string[]): string[] {
     else warnings.push(`020 $a "${raw}" is not a valid ISBN and was left out`);
   }
   return unique(isbns);
+}
+
+/** Notes and summaries are sentences: their final full stop stays. */
+function prose(field: string[], codes: string): string {
+  return subfields(field, codes).map((s) => s.trim()).join(' ');
 }
 
 function assignIf<K extends 'subtitle' | 'statement' | 'edition' | 'extent' | 'summary'>(record: CatalogueRecord, key: K, value: string | undefined): void {

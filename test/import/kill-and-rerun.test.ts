@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateMarcFile } from '../../bench/generate-marc.js';
+import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
+import { freshStore } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../../src/import/cli.ts', import.meta.url));
+const RECORDS = 60_000;
+
+/** Start the seed CLI as a librarian would, output not a terminal. */
+function startSeed(file: string, dataDir: string) {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, file, '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+test('an import killed halfway leaves whole batches, and running it again completes the job', async (t) => {
+  const { store, dataDir } = await freshStore(t);
+  await store.close(); // the CLI opens the store itself
+  const file = path.join(dataDir, 'big.mrc');
+  await generateMarcFile(file, RECORDS);
+  const storeDir = path.join(dataDir, 'store');
+
+  const first = startSeed(file, storeDir);
+  let output = '';
+  first.stdout.setEncoding('utf8');
+  // Kill at the first progress line: the import is then under way, batches committed.
+  await new Promise<void>((resolve, reject) => {
+    first.stdout.on('data', (text: string) => {
+      output += text;
+      if (/records read \(\d+%\)/.test(output)) resolve();
+    });
+    first.on('exit', () => reject(new Error(`the import finished before its first progress line:\n${output}`)));
+  });
+  first.kill('SIGKILL');
+  await once(first, 'exit');
+
+  const halfway = await openEmbeddedStore({ dataDir: storeDir });
+  const countAfterKill = await halfway.records.count();
+  await halfway.close();
+  assert.ok(countAfterKill > 0 && countAfterKill < RECORDS, `count after kill: ${countAfterKill}`);
+  assert.equal(countAfterKill % 1000, 0, 'only whole batches are committed');
+
+  const second = startSeed(file, storeDir);
+  let summary = '';
+  second.stdout.on('data', (text) => (summary += text));
+  const [code] = await once(second, 'exit');
+  assert.equal(code, 0);
+  assert.match(summary, new RegExp(`added\\s+${(RECORDS - countAfterKill).toLocaleString('en-GB')}\\n\\s+updated\\s+0\\n\\s+unchanged\\s+${countAfterKill.toLocaleString('en-GB')}`));
+  const done = await openEmbeddedStore({ dataDir: storeDir });
+  t.after(() => done.close());
+  assert.equal(await done.records.count(), RECORDS);
+});
