@@ -15,6 +15,10 @@ import { catalogueRoutes } from './catalogue/routes.js';
 import { basketRoutes } from './basket/routes.js';
 import { healthRoutes } from './http/health.js';
 import { sessionRoutes } from './session/routes.js';
+import { cookieGuard } from './cookies/cookie-guard.js';
+import { readConsent } from './cookies/consent.js';
+import { analytics } from './cookies/analytics.js';
+import { cookieRoutes } from './cookies/routes.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 
@@ -30,14 +34,17 @@ export function createApp(appDeps: AppDeps): Koa {
 
   app.use(requestLog(logger));
   app.use(errorHandler(logger, render));
+  app.use(cookieGuard());
   app.use(securityHeaders);
   app.use(serve(PUBLIC_DIR, { maxage: 60 * 60 * 1000, index: false }));
   app.use(cookieSupport());
+  app.use(readConsent);
+  app.use(analytics(store, clock, logger));
   app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
   app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
   app.use(verifyCsrf);
 
-  for (const router of [healthRoutes(deps), sessionRoutes(deps), catalogueRoutes(deps), basketRoutes(deps)]) {
+  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps), basketRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

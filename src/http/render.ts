@@ -23,6 +23,7 @@ export function createRenderer(basketCount: (ctx: Koa.Context) => Promise<number
       basketCount: await basketCount(ctx),
       flash: takeFlash(ctx),
       cookiesBlocked: ctx.state.cookiesBlocked,
+      cookieConsent: ctx.state.cookieConsent,
       csrfToken: csrfToken(ctx),
       path: ctx.path,
       currentUrl: ctx.url,

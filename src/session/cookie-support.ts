@@ -1,5 +1,6 @@
 import type Koa from 'koa';
-import { COOKIES, cookieOptions } from './cookie-registry.js';
+import { COOKIES } from './cookie-registry.js';
+import { setDeclaredCookie } from '../cookies/declared-cookie.js';
 import { CookiesRequired } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 
@@ -14,7 +15,7 @@ export function cookieSupport(): Koa.Middleware {
     ctx.state.cookiesEnabled = sent;
     // A page reached from one of ours without the cookie means the browser refuses cookies.
     ctx.state.cookiesBlocked = !sent && cameFromThisSite(ctx);
-    if (!sent) ctx.cookies.set(cookie.name, 'true', cookieOptions(cookie, ctx.secure));
+    if (!sent) setDeclaredCookie(ctx, cookie, 'true');
     await next();
   };
 }

@@ -1,0 +1,49 @@
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { safeReturnPath } from '../http/return-path.js';
+import { requireCookies } from '../session/cookie-support.js';
+import { setFlash } from '../session/flash.js';
+import { startVisit } from '../session/session.js';
+import { cookieTables } from './cookies-view.js';
+import { consentOf, rememberConsent } from './consent.js';
+
+/** The cookies page, the analytics choice (banner and settings page) and the privacy notice. */
+export function cookieRoutes({ render, clock }: RouteDeps): Router {
+  const router = new Router();
+
+  router.get('/cookies', async (ctx) => {
+    await render(ctx, 'cookies/index', { title: 'Cookies', tables: cookieTables(), consent: consentOf(ctx) });
+  });
+
+  router.get('/cookies/settings', async (ctx) => {
+    await render(ctx, 'cookies/settings', { title: 'Cookie settings', consent: consentOf(ctx), hideCookieBanner: true });
+  });
+
+  // One endpoint for the banner's buttons and the settings form; both work without JavaScript.
+  router.post('/cookies/settings', requireCookies, async (ctx) => {
+    const answer = (ctx.request.body as { analytics?: unknown } | undefined)?.analytics;
+    if (answer !== 'yes' && answer !== 'no') {
+      await render(ctx, 'cookies/settings', {
+        title: 'Cookie settings',
+        consent: consentOf(ctx),
+        hideCookieBanner: true,
+        error: 'Choose whether to accept analytics cookies.',
+      });
+      ctx.status = 400;
+      return;
+    }
+    rememberConsent(ctx, answer === 'yes' ? 'accepted' : 'rejected');
+    startVisit(ctx, clock);
+    setFlash(ctx, {
+      kind: 'success',
+      text: `You’ve ${answer === 'yes' ? 'accepted' : 'rejected'} analytics cookies. You can change your choice at any time from “Cookie settings” at the bottom of every page.`,
+    });
+    ctx.redirect(safeReturnPath((ctx.request.body as { return?: unknown }).return, '/cookies/settings'));
+  });
+
+  router.get('/privacy', async (ctx) => {
+    await render(ctx, 'cookies/privacy', { title: 'Privacy' });
+  });
+
+  return router;
+}
