@@ -5,10 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { seededRandom } from './random.js';
 import { recordSource } from './synthetic-record.js';
 import { recordToMarc } from './record-to-marc.js';
-import { phraseOf, queryMix, type MixedQuery } from './query-mix.js';
+import { queryMix, type MixedQuery } from './query-mix.js';
+import type { CatalogueRecord } from '../src/catalogue/record.js';
 
 /** Bumped whenever the generator changes, so cached catalogues are regenerated. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const SEED = 42;
 const MIX_SIZE = 200;
 
@@ -41,21 +42,18 @@ export async function generateCatalogue(dir: string, count: number): Promise<Gen
   const source = recordSource(count, SEED, random);
   const marc = createWriteStream(marcPath);
   const ndjson = createWriteStream(ndjsonPath);
-  const phrases: string[] = [];
+  const samples: CatalogueRecord[] = [];
   const every = Math.max(1, Math.floor(count / MIX_SIZE));
   for (let n = 1; n <= count; n++) {
     const record = source.next(n);
-    if (n % every === 0) {
-      const phrase = phraseOf(record.title);
-      if (phrase) phrases.push(phrase);
-    }
+    if (n % every === 0) samples.push(record);
     await write(marc, recordToMarc(record));
     await write(ndjson, `${JSON.stringify(record)}\n`);
   }
   marc.end();
   ndjson.end();
   await Promise.all([once(marc, 'finish'), once(ndjson, 'finish')]);
-  const queries = queryMix(source.words, phrases, MIX_SIZE, seededRandom(SEED + 7));
+  const queries = queryMix(samples, MIX_SIZE, seededRandom(SEED + 7));
   writeFileSync(metaPath, JSON.stringify({ version: GENERATOR_VERSION, count, queries }, null, 1));
   return { count, marcPath, ndjsonPath, queries, idOf };
 }

@@ -1,0 +1,88 @@
+import type { BenchResults, SizeResult } from './run.js';
+import type { LoadResult } from './load.js';
+
+const int = (n: number) => Math.round(n).toLocaleString('en-GB');
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
+const ratio = (n: number) => n.toFixed(2);
+const records = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+
+function row(cells: Array<string | number>): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function loadRow(label: string, page: string, c: string, r: LoadResult, koa: LoadResult | undefined): string {
+  const failures = r.non2xx + r.errors + r.timeouts;
+  return row([label, page, c, int(r.requestsPerSecond), ms(r.p50), ms(r.p99), koa ? ratio(r.requestsPerSecond / koa.requestsPerSecond) : '1.00', failures]);
+}
+
+function goals(results: BenchResults): string[] {
+  const at = (n: number) => results.sizes.find((s) => s.count === n);
+  const koa = results.bareKoa;
+  const lines = [row(['goal', 'reached', 'met']), row(['---', '---', '---'])];
+  const add = (goal: string, reached: string, met: boolean) => lines.push(row([goal, reached, met ? 'yes' : '**no**']));
+  const pageRatio = (s: SizeResult, page: 'search' | 'record' | 'basket', min: number, extra = true) => {
+    const rs = Object.entries(s.served.pages[page]).map(([c, r]) => [c, r.requestsPerSecond / koa[c]!.requestsPerSecond] as const);
+    add(`${page} ÷ bare koa ≥ ${min} (${records(s.count)})`, rs.map(([c, x]) => `${ratio(x)} at ${c}`).join(', '), extra && rs.every(([, x]) => x >= min));
+  };
+  const s100 = at(100_000);
+  const s1m = at(1_000_000);
+  const s10 = at(10_000);
+  for (const s of [s100].filter(Boolean) as SizeResult[]) {
+    pageRatio(s, 'search', 0.25);
+    pageRatio(s, 'record', 0.5);
+    pageRatio(s, 'basket', 0.4, s.basketCheck.lost === 0);
+    lines[lines.length - 1] = lines[lines.length - 1]!.replace(/ \| (yes|\*\*no\*\*) \|$/, `, ${s.basketCheck.lost} lost | $1 |`);
+    const p99 = s.served.pages.search['50']!.p99;
+    add('search p99 at 50 connections < 50 ms (100k)', `${ms(p99)} ms`, p99 < 50);
+    const marc = s.imports.marc21;
+    add('MARC21 import ≥ 20,000 records/s and ≥ 0.5 of parse-only (100k)',
+      `${int(marc.import.recordsPerSecond)}/s, ${ratio(marc.import.recordsPerSecond / marc.parse.recordsPerSecond)} of parse-only`,
+      marc.import.recordsPerSecond >= 20_000 && marc.import.recordsPerSecond >= 0.5 * marc.parse.recordsPerSecond);
+  }
+  if (s1m) {
+    const p99 = s1m.served.pages.search['50']!.p99;
+    add('search p99 at 50 connections < 150 ms (1M)', `${ms(p99)} ms`, p99 < 150);
+    if (s10) {
+      const growth = Object.keys(s1m.served.pages.search).map((c) => [c, s1m.served.pages.search[c]!.p50 / s10.served.pages.search[c]!.p50] as const);
+      add('search p50 at 1M ÷ at 10k ≤ 5', growth.map(([c, x]) => `${ratio(x)} at ${c}`).join(', '), growth.every(([, x]) => x <= 5));
+    }
+    const up = s1m.served.startup;
+    add('start-up with 1M: first page < 3 s, idle < 500 MB', `${ms(up.firstPageMs / 1000)} s, ${int(up.idleRssMb)} MB`, up.firstPageMs < 3000 && up.idleRssMb < 500);
+  }
+  return lines;
+}
+
+/** The tables `npm run bench` prints, and the README's Performance section shows. */
+export function markdownReport(results: BenchResults): string {
+  const m = results.machine;
+  const out = [
+    `Shelfmark benchmark, ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, node ${m.node}.`,
+    `Each figure is ${results.settings.timing.duration} s of load after ${results.settings.timing.warmup} s of warm-up. ${results.settings.note}`,
+    '',
+    row(['records', 'page', 'connections', 'req/s', 'p50 ms', 'p99 ms', '÷ bare koa', 'failed']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...Object.entries(results.bareKoa).map(([c, r]) => loadRow('—', 'bare koa (ceiling)', c, r, undefined)),
+  ];
+  for (const s of results.sizes) {
+    for (const page of ['search', 'record', 'basket'] as const) {
+      for (const [c, r] of Object.entries(s.served.pages[page])) out.push(loadRow(records(s.count), page, c, r, results.bareKoa[c]));
+    }
+  }
+  out.push('', row(['records', 'format', 'import records/s', 'parse-only records/s', 'import ÷ parse', 'peak RSS import MB', 'peak RSS parse MB']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:']));
+  for (const s of results.sizes) {
+    for (const [format, p] of Object.entries(s.imports)) {
+      out.push(row([records(s.count), format === 'json' ? 'NDJSON' : 'MARC21', int(p.import.recordsPerSecond), int(p.parse.recordsPerSecond),
+        ratio(p.import.recordsPerSecond / p.parse.recordsPerSecond), int(p.import.peakRssMb), int(p.parse.peakRssMb)]));
+    }
+  }
+  out.push('', row(['records', 'first page ms', 'idle RSS MB', 'RSS after load MB', 'search one at a time ms', 'mix without results', 'basket adds acknowledged', 'lost']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  for (const s of results.sizes) {
+    const p = s.served.preflight;
+    out.push(row([records(s.count), int(s.served.startup.firstPageMs), int(s.served.startup.idleRssMb), int(s.served.rssAfterLoadMb),
+      ms(p.sequentialMs), `${p.noResults}/${p.queries}${p.failures.length ? ` (${p.failures.length} failed)` : ''}`, int(s.basketCheck.acknowledged), s.basketCheck.lost]));
+  }
+  const g = goals(results);
+  return [...out, ...(g.length > 2 ? ['', ...g] : [])].join('\n');
+}
