@@ -10,13 +10,12 @@ import { recordSummary } from '../catalogue/results-view.js';
 import { Basket } from './basket.js';
 import { addMessage, removeMessage } from './messages.js';
 import { visitBasket } from './visit-basket.js';
+import { idsFrom } from './ids-from.js';
+import { EXPORT_FORMATS } from './export/formats.js';
+import { basketExportRoutes } from './export-routes.js';
 
-/** Record ids from a form or JSON body: `id` once or many times. */
-function idsFrom(body: unknown): string[] {
-  const raw = (body as { id?: unknown } | undefined)?.id;
-  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return list.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200).slice(0, 1000);
-}
+const exportFormats = Object.entries(EXPORT_FORMATS).map(([name, f]) => ({ name, label: f.label }));
+
 
 /** Without JavaScript: a status message and back to where the member was. With it: JSON. */
 function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[]): void {
@@ -28,7 +27,7 @@ function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[
   ctx.redirect(safeReturnPath((ctx.request.body as { return?: unknown })?.return, '/basket'));
 }
 
-/** /basket: list, add (one or several), remove, empty. */
+/** /basket: list, add (one or several), remove, empty; export and print (export-routes.ts). */
 export function basketRoutes(deps: RouteDeps): Router {
   const { store, config, clock, render } = deps;
   const router = new Router();
@@ -42,6 +41,7 @@ export function basketRoutes(deps: RouteDeps): Router {
       title: 'Your media basket',
       items: records.map((r) => recordSummary(r, inBasket)),
       limit: config.BASKET_LIMIT,
+      exportFormats,
     });
   });
 
@@ -67,5 +67,7 @@ export function basketRoutes(deps: RouteDeps): Router {
     respond(ctx, { kind: 'success', text: 'Your basket is now empty.' }, 0, []);
   });
 
+  const exports = basketExportRoutes(deps);
+  router.use(exports.routes(), exports.allowedMethods());
   return router;
 }

@@ -1,0 +1,53 @@
+import type Koa from 'koa';
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { BadRequest } from '../http/errors.js';
+import { setFlash } from '../session/flash.js';
+import { COOKIES } from '../session/cookie-registry.js';
+import { exportFilename, exportFormat } from './export/formats.js';
+import { basketSelection } from './selection.js';
+import { shelfItem } from './shelf-list.js';
+
+/** Back to the basket, saying why, when there is nothing to act on. */
+function nothingToDo(ctx: Koa.Context): void {
+  // Only a visit that already has a session gets a message: a visitor without one is not given a session for it.
+  if (ctx.cookies.get(COOKIES.session.name) && ctx.session) {
+    setFlash(ctx, { kind: 'info', text: 'Your basket is empty, so there is nothing to export or print.' });
+  }
+  ctx.redirect('/basket');
+}
+
+/**
+ * GET /basket/export and /basket/print: read-only views of the basket (or of
+ * the ticked items), so they are plain links and need no form token.
+ */
+export function basketExportRoutes(deps: RouteDeps): Router {
+  const { store, clock, render } = deps;
+  const router = new Router();
+
+  router.get('/basket/export', async (ctx) => {
+    const format = exportFormat(ctx.query.format);
+    if (!format) throw new BadRequest('Choose one of the export formats offered on the basket page.');
+    const { records } = await basketSelection(ctx, store, ctx.query);
+    if (records.length === 0) return nothingToDo(ctx);
+    ctx.attachment(exportFilename(format, clock()), { type: 'attachment' });
+    // After attachment(), which would otherwise type the response from the file extension.
+    ctx.set('Content-Type', format.contentType);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = format.write(records);
+  });
+
+  router.get('/basket/print', async (ctx) => {
+    const { records, selected } = await basketSelection(ctx, store, ctx.query);
+    if (records.length === 0) return nothingToDo(ctx);
+    ctx.set('Cache-Control', 'no-store');
+    await render(ctx, 'basket/print', {
+      title: 'Your basket to take to the shelves',
+      items: records.map(shelfItem),
+      selected,
+      printedOn: new Date(clock()).toISOString().slice(0, 10),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,37 @@
+import type { CatalogueRecord } from '../../catalogue/record.js';
+import { shelfItem } from '../shelf-list.js';
+
+/** The header row; the README documents the columns. */
+export const CSV_COLUMNS = ['Title', 'Author', 'Year', 'ISBN', 'Media type', 'Shelfmark', 'Branch', 'Status'] as const;
+
+/**
+ * A spreadsheet opens a cell starting with = + - @ (or a tab or carriage
+ * return) as a formula, so such a cell gets a leading apostrophe (OWASP's
+ * advice against CSV injection); the apostrophe shows, the formula never runs.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: every cell quoted, quotes doubled, so commas and line breaks in titles are safe. */
+function quote(cell: string): string {
+  return `"${neutralise(cell).replace(/"/g, '""')}"`;
+}
+
+/**
+ * One row per copy, because shelfmark and branch belong to a copy: a member
+ * can sort by branch and walk the shelves. A record with no copies (an
+ * e-book, say) still gets one row, with shelfmark and branch empty. Authors
+ * and ISBNs are joined with "; ". Lines end in CR LF, and a byte order mark
+ * comes first so that Excel reads the file as UTF-8 (Brontë, not BrontÃ«).
+ */
+export function toCsv(records: CatalogueRecord[]): string {
+  const rows: string[][] = [[...CSV_COLUMNS]];
+  for (const record of records) {
+    const item = shelfItem(record);
+    const base = [item.title, item.authors, item.year ? String(item.year) : '', item.isbns.join('; '), item.mediaType];
+    if (item.copies.length === 0) rows.push([...base, '', '', '']);
+    for (const copy of item.copies) rows.push([...base, copy.shelfmark, copy.branch, copy.status]);
+  }
+  return `\uFEFF${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+}

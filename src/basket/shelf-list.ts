@@ -1,0 +1,54 @@
+import { isAvailable, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
+import { mediaTypeLabel } from '../catalogue/labels.js';
+
+/** Copy statuses as a member reads them on a printed list or in an email. */
+export const STATUS_TEXT: Record<HoldingStatus, string> = {
+  available: 'Available',
+  'on-loan': 'On loan',
+  reference: 'Reference only',
+  'in-transit': 'In transit',
+  missing: 'Missing',
+};
+
+/** One copy as a line to take to the shelves. */
+export interface ShelfCopy {
+  branch: string;
+  shelfmark: string;
+  status: string;
+  available: boolean;
+}
+
+/** One basket item with its copies grouped by branch (branches A–Z), as print, email and CSV show it. */
+export interface ShelfItem {
+  id: string;
+  title: string;
+  authors: string;
+  year?: number;
+  isbns: string[];
+  mediaType: string;
+  available: boolean;
+  copies: ShelfCopy[];
+  href: string;
+}
+
+function statusText(status: HoldingStatus, dueDate?: string): string {
+  return status === 'on-loan' && dueDate ? `On loan, due ${dueDate}` : STATUS_TEXT[status];
+}
+
+/** The record as a shelf list entry; `href` is the record page path on this site. */
+export function shelfItem(record: CatalogueRecord): ShelfItem {
+  const copies = record.holdings
+    .map((h) => ({ branch: h.branch, shelfmark: h.shelfmark, status: statusText(h.status, h.dueDate), available: h.status === 'available' }))
+    .sort((a, b) => a.branch.localeCompare(b.branch) || a.shelfmark.localeCompare(b.shelfmark));
+  return {
+    id: record.id,
+    title: record.subtitle ? `${record.title}: ${record.subtitle}` : record.title,
+    authors: record.authors.join('; '),
+    year: record.year,
+    isbns: record.isbns,
+    mediaType: mediaTypeLabel(record.mediaType),
+    available: isAvailable(record),
+    copies,
+    href: `/record/${encodeURIComponent(record.id)}`,
+  };
+}
