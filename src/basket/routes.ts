@@ -13,6 +13,8 @@ import { visitBasket } from './visit-basket.js';
 import { idsFrom } from './ids-from.js';
 import { EXPORT_FORMATS } from './export/formats.js';
 import { basketExportRoutes } from './export-routes.js';
+import { basketEmailRoutes } from './email-routes.js';
+import { createMailer } from './email/mailer.js';
 
 const exportFormats = Object.entries(EXPORT_FORMATS).map(([name, f]) => ({ name, label: f.label }));
 
@@ -27,10 +29,11 @@ function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[
   ctx.redirect(safeReturnPath((ctx.request.body as { return?: unknown })?.return, '/basket'));
 }
 
-/** /basket: list, add (one or several), remove, empty; export and print (export-routes.ts). */
+/** /basket: list, add (one or several), remove, empty; export, print and email (export-routes.ts, email-routes.ts). */
 export function basketRoutes(deps: RouteDeps): Router {
-  const { store, config, clock, render } = deps;
+  const { store, config, clock, render, logger } = deps;
   const router = new Router();
+  const mailer = createMailer(config, logger);
   const basketOf = (ctx: Koa.Context) => new Basket(store, startVisit(ctx, clock), config.BASKET_LIMIT);
 
   router.get('/basket', async (ctx) => {
@@ -42,6 +45,9 @@ export function basketRoutes(deps: RouteDeps): Router {
       items: records.map((r) => recordSummary(r, inBasket)),
       limit: config.BASKET_LIMIT,
       exportFormats,
+      emailEnabled: mailer !== undefined,
+      // Issue 5's login puts the member on ctx.state; their own address fills the email form.
+      memberEmail: (ctx.state.member as { email?: string } | undefined)?.email ?? '',
     });
   });
 
@@ -67,7 +73,6 @@ export function basketRoutes(deps: RouteDeps): Router {
     respond(ctx, { kind: 'success', text: 'Your basket is now empty.' }, 0, []);
   });
 
-  const exports = basketExportRoutes(deps);
-  router.use(exports.routes(), exports.allowedMethods());
+  for (const actions of [basketExportRoutes(deps), basketEmailRoutes(deps, mailer)]) router.use(actions.routes(), actions.allowedMethods());
   return router;
 }

@@ -5,7 +5,7 @@ import type { TestContext } from 'node:test';
 import supertest from 'supertest';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { createLogger } from '../../src/http/logger.js';
+import { createLogger, type Logger } from '../../src/http/logger.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { CatalogueRecord } from '../../src/catalogue/record.js';
 import type { Store } from '../../src/storage/store.js';
@@ -36,6 +36,8 @@ interface BuildOptions {
   records?: CatalogueRecord[];
   env?: Record<string, string>;
   dataDir?: string;
+  /** A logger whose output the test reads (see memoryLogger); silent when not given. */
+  logger?: Logger;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
@@ -45,7 +47,7 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   const store = await openEmbeddedStore({ dataDir });
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
-  const app = createApp({ config, store, logger: createLogger('silent'), clock: clock.read });
+  const app = createApp({ config, store, logger: options.logger ?? createLogger('silent'), clock: clock.read });
   t.after(async () => {
     await store.close();
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
