@@ -15,6 +15,8 @@ import { catalogueRoutes } from './catalogue/routes.js';
 import { basketRoutes } from './basket/routes.js';
 import { healthRoutes } from './http/health.js';
 import { sessionRoutes } from './session/routes.js';
+import { loadMember } from './members/current-member.js';
+import { memberRoutes } from './members/routes.js';
 import { cookieGuard } from './cookies/cookie-guard.js';
 import { readConsent } from './cookies/consent.js';
 import { analytics } from './cookies/analytics.js';
@@ -43,8 +45,9 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
   app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
   app.use(verifyCsrf);
+  app.use(loadMember(store));
 
-  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps), basketRoutes(deps)]) {
+  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps), basketRoutes(deps), memberRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -7,6 +7,8 @@ import { SearchState } from './search-state.js';
 import { searchCatalogue } from './search-service.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
+import { recordSearch } from './search-log.js';
+import { reserveFormView } from '../members/reserve-form.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
@@ -29,6 +31,7 @@ export function catalogueRoutes(deps: RouteDeps): Router {
     const state = SearchState.parse(new URLSearchParams(ctx.querystring));
     const [result, basketIds] = await Promise.all([searchCatalogue(store, state), visitBasket(ctx, store).ids()]);
     ctx.state.searchResult = { q: state.q, total: result.total, filters: state.filters };
+    recordSearch(deps, state, result.total);
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',
       ...resultsView(state, result, new Set(basketIds)),
@@ -43,6 +46,7 @@ export function catalogueRoutes(deps: RouteDeps): Router {
       title: record.title,
       record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}/record/${encodeURIComponent(record.id)}`),
       backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
+      reserve: await reserveFormView(ctx, store, record),
     });
   });
 

@@ -19,6 +19,7 @@ export const ConfigSchema = z.object({
     .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(30),
   BASKET_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(250),
+  RESERVATION_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(10),
   TRUST_PROXY: boolean.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolean.default(true),

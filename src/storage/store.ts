@@ -2,6 +2,7 @@ import type { CatalogueRecord } from '../catalogue/record.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../catalogue/search-query.js';
 import type { LoanStore, LoginAttemptStore, MemberStore, ReservationStore } from './member-stores.js';
 import type { AuditStore, SearchLogStore } from './log-stores.js';
+import type { ListStore } from './list-store.js';
 
 export type * from './member-stores.js';
 export type * from './log-stores.js';
@@ -102,6 +103,8 @@ export interface Store {
   sessions: SessionStore;
   baskets: BasketStore;
   visits: VisitStore;
+  /** Members' saved lists, kept after the visit (issue 6). */
+  lists: ListStore;
   members: MemberStore;
   loginAttempts: LoginAttemptStore;
   reservations: ReservationStore;

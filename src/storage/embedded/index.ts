@@ -13,6 +13,7 @@ import { createLoanStore } from './loans.js';
 import { createAuditStore } from './audit.js';
 import { createSearchLogStore } from './search-log.js';
 import { createVisitStore } from './visits.js';
+import { createListStore } from './lists.js';
 
 /** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
 export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
@@ -46,6 +47,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     audit: createAuditStore(db),
     searchLog: createSearchLogStore(db),
     visits: createVisitStore(db),
+    lists: createListStore(db),
     async ping() {
       ping.get();
     },

@@ -95,6 +95,16 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE INDEX visits_by_visitor ON visits (visitor, day);
     `);
   },
+  // 4: members' saved lists (issue 6); the ids are a JSON array, since a list is read and written whole.
+  (db) => {
+    db.exec(`
+      CREATE TABLE saved_lists (
+        id TEXT PRIMARY KEY, owner_id TEXT NOT NULL, name TEXT NOT NULL, record_ids TEXT NOT NULL,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX saved_lists_owner ON saved_lists (owner_id, updated_at DESC);
+    `);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -41,10 +41,13 @@ export function createSearch(db: Database) {
   function fillHits(match: string | null, groups: Array<[FacetField, string[]]>): void {
     clearHits.run();
     if (match !== null) {
-      const filter = filterSql('rowid', groups);
-      const where = ['records_fts MATCH ?', filter.sql].filter(Boolean).join(' AND ');
-      prepared(`INSERT INTO hits (rid, rank) SELECT rowid, ${BM25} FROM records_fts WHERE ${where}`)
-        .run(match, ...filter.params);
+      // Matches first, then filters: with the filter beside MATCH, SQLite ran the full-text
+      // query once per record holding the facet value (150 ms a search at 10k records).
+      const filter = groups.map(([, values]) =>
+        `EXISTS (SELECT 1 FROM facets f WHERE f.rid = m.rid AND f.field = ? AND f.value IN (${values.map(() => '?').join(', ')}))`);
+      prepared(`WITH m AS MATERIALIZED (SELECT rowid AS rid, ${BM25} AS rank FROM records_fts WHERE records_fts MATCH ?)
+        INSERT INTO hits (rid, rank) SELECT rid, rank FROM m${filter.length ? ` WHERE ${filter.join(' AND ')}` : ''}`)
+        .run(match, ...groups.flatMap(([field, values]) => [field, ...values]));
     } else {
       const filter = filterSql('r.rowid', groups);
       prepared(`INSERT INTO hits (rid, rank) SELECT r.rowid, 0 FROM records r WHERE ${filter.sql}`).run(...filter.params);

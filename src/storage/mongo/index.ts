@@ -12,6 +12,7 @@ import { createLoanStore, LOAN_INDEXES } from './loan-store.js';
 import { AUDIT_INDEXES, createAuditStore } from './audit-store.js';
 import { createSearchLogStore, SEARCH_LOG_INDEXES } from './search-log-store.js';
 import { createVisitStore, VISIT_INDEXES } from './visit-store.js';
+import { createListStore, LIST_INDEXES } from './list-store.js';
 
 export interface MongoStoreOptions extends ConnectOptions {
   /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
@@ -30,6 +31,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
   audit: AUDIT_INDEXES,
   searchLog: SEARCH_LOG_INDEXES,
   visits: VISIT_INDEXES,
+  lists: LIST_INDEXES,
 };
 
 /** createIndexes is a no-op for an index that already exists with the same options, so every boot may run it. */
@@ -59,6 +61,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     audit: createAuditStore(db),
     searchLog: createSearchLogStore(db),
     visits: createVisitStore(db),
+    lists: createListStore(db),
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -1,0 +1,32 @@
+import type { RouteDeps } from '../http/deps.js';
+import type { SearchLogEntry } from '../storage/store.js';
+import type { SearchState } from './search-state.js';
+
+const MINUTE = 60_000;
+
+/** "  Brontë   JANE " → "bronte jane": case, accents and spacing folded, so counts group what members meant. */
+export function normaliseQuery(q: string): string {
+  return q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The search-log entry for one search. Built from the search alone: nothing
+ * about the session, member, address or browser is even in reach here, and
+ * the time is rounded down to the minute.
+ */
+export function searchLogEntry(state: SearchState, results: number, now: number): SearchLogEntry {
+  return {
+    query: normaliseQuery(state.q),
+    filters: state.filters.map((f) => `${f.field}:${f.value}`).sort(),
+    results,
+    page: state.page,
+    at: Math.floor(now / MINUTE) * MINUTE,
+  };
+}
+
+/** Records a search without holding up the response; a failure is logged, never shown to the member. */
+export function recordSearch({ store, clock, logger }: Pick<RouteDeps, 'store' | 'clock' | 'logger'>, state: SearchState, results: number): void {
+  store.searchLog.append(searchLogEntry(state, results, clock())).catch((err: unknown) => {
+    logger.error({ err }, 'search log entry could not be written');
+  });
+}

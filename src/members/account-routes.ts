@@ -1,0 +1,37 @@
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { audit } from './audit.js';
+import { currentMember, requireLogin } from './current-member.js';
+
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/** GET /account: reservations (each with a cancel button), loans and profile. */
+export function accountRoutes(deps: RouteDeps): Router {
+  const { store, render } = deps;
+  const router = new Router();
+
+  router.get('/account', requireLogin, async (ctx) => {
+    const member = currentMember(ctx)!;
+    const [reservations, loans] = await Promise.all([
+      store.reservations.listForMember(member.id, 'active'),
+      store.loans.listForMember(member.id),
+    ]);
+    const records = new Map((await store.records.getMany(reservations.map((r) => r.recordId))).map((r) => [r.id, r]));
+    // The list from a reserve-all request is shown once, like a status message.
+    const report = ctx.session!.reserveReport;
+    delete ctx.session!.reserveReport;
+    await audit(deps, { member }, 'view-account');
+    await render(ctx, 'members/account', {
+      title: 'Your account',
+      profile: { name: member.name, card: member.card, email: member.email, homeBranch: member.homeBranch, librarian: member.role === 'librarian' },
+      reservations: reservations.map((r) => ({
+        id: r.id, recordId: r.recordId, title: records.get(r.recordId)?.title ?? r.recordId,
+        href: `/record/${encodeURIComponent(r.recordId)}`, pickupBranch: r.pickupBranch, placed: DATE.format(r.createdAt),
+      })),
+      loans: loans.map((l) => ({ ...l, href: `/record/${encodeURIComponent(l.recordId)}`, due: DATE.format(Date.parse(l.dueDate)) })),
+      report: Array.isArray(report) ? report : undefined,
+    });
+  });
+
+  return router;
+}

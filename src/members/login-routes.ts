@@ -1,0 +1,68 @@
+import type Koa from 'koa';
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { safeReturnPath } from '../http/return-path.js';
+import { requireCookies } from '../session/cookie-support.js';
+import { startVisit } from '../session/session.js';
+import { setFlash } from '../session/flash.js';
+import { visitBasket } from '../basket/visit-basket.js';
+import { authenticate } from './authenticate.js';
+import { normaliseCard } from './card.js';
+import { audit } from './audit.js';
+import { currentMember } from './current-member.js';
+import { startMemberVisit } from './member-visit.js';
+
+/** One message for a wrong card and a wrong PIN alike; a lock says so, whether or not the card exists. */
+const FAILURE = {
+  invalid: 'The card number or PIN is not correct. Please check both and try again.',
+  'card-locked': 'This card is locked for 15 minutes after too many failed attempts. Please try again later, or ask at any branch.',
+  'address-locked': 'Too many failed login attempts have come from your connection. Please wait 15 minutes and try again.',
+} as const;
+
+/** GET/POST /login, POST /logout and the page a member sees after logging out. */
+export function loginRoutes(deps: RouteDeps): Router {
+  const { store, clock, render } = deps;
+  const router = new Router();
+
+  const showForm = (ctx: Koa.Context, returnTo: string, extra: Record<string, unknown> = {}) =>
+    render(ctx, 'members/login', { title: 'Log in', returnTo, ...extra });
+
+  router.get('/login', async (ctx) => {
+    // A browser that returns cookies gets its visit now, so the form carries the visit's token.
+    if (ctx.state.cookiesEnabled) startVisit(ctx, clock);
+    await showForm(ctx, safeReturnPath(ctx.query.return, '/account'));
+  });
+
+  router.post('/login', requireCookies, async (ctx) => {
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const card = normaliseCard(body.card);
+    const returnTo = safeReturnPath(body.return, '/account');
+    const result = await authenticate(store, card, body.pin, ctx.ip, clock());
+    if (!result.ok) {
+      await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
+      if (ctx.state.cookiesEnabled) startVisit(ctx, clock);
+      ctx.status = result.reason === 'invalid' ? 401 : 429;
+      await showForm(ctx, returnTo, { card, error: FAILURE[result.reason] });
+      return;
+    }
+    const basketIds = await visitBasket(ctx, store).ids();
+    await startMemberVisit(ctx, deps, result.member, basketIds);
+    await audit(deps, { member: result.member }, 'login');
+    setFlash(ctx, { kind: 'success', text: 'You are now logged in.' });
+    ctx.redirect(returnTo);
+  });
+
+  router.post('/logout', async (ctx) => {
+    const member = currentMember(ctx);
+    if (member) await audit(deps, { member }, 'logout');
+    // koa-session deletes the session (and with it the basket) from the store and clears the cookie.
+    ctx.session = null;
+    ctx.redirect('/logged-out');
+  });
+
+  router.get('/logged-out', async (ctx) => {
+    await render(ctx, 'members/logged-out', { title: 'You have logged out' });
+  });
+
+  return router;
+}

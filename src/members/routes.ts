@@ -1,0 +1,14 @@
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { accountRoutes } from './account-routes.js';
+import { loginRoutes } from './login-routes.js';
+import { reservationRoutes } from './reservation-routes.js';
+
+/** Everything a member does once they have a card: log in and out, reserve, see their account. */
+export function memberRoutes(deps: RouteDeps): Router {
+  const router = new Router();
+  for (const sub of [loginRoutes(deps), accountRoutes(deps), reservationRoutes(deps)]) {
+    router.use(sub.routes(), sub.allowedMethods());
+  }
+  return router;
+}
