@@ -13,6 +13,7 @@ import { loginAttemptsContract } from './contract/login-attempts.js';
 import { reservationsContract } from './contract/reservations.js';
 import { logsContract } from './contract/logs.js';
 import { visitsContract } from './contract/visits.js';
+import { listsContract } from './contract/lists.js';
 import { catalogue, janeEyre } from './fixtures.js';
 
 /** Opens a fresh, empty store for one test. */
@@ -57,6 +58,7 @@ export function runStoreContract(adapterName: string, open: OpenStore, reopen?: 
     reservationsContract(store);
     logsContract(store);
     visitsContract(store);
+    listsContract(store);
 
     describe('after a restart', { skip: reopen ? false : `${adapterName} gave no reopen hook` }, () => {
       it('still has the catalogue, searchable, with sessions and baskets', async () => {
