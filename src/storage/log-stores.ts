@@ -1,5 +1,12 @@
-/** What a logged-in (or trying to log in) member did; librarians read these (issue 9). */
-export type AuditAction = 'login' | 'login-failed' | 'logout' | 'reserve' | 'cancel' | 'view-account';
+/**
+ * What a logged-in (or trying to log in) member did; librarians read these (issue 9).
+ * The `librarian-` actions are the console's own: every page read, download and import.
+ */
+export const AUDIT_ACTIONS = [
+  'login', 'login-failed', 'logout', 'reserve', 'cancel', 'view-account',
+  'librarian-view', 'librarian-download', 'librarian-import',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** One line of the monitoring log. Never a PIN, never an address. */
 export interface AuditEntry {
@@ -48,9 +55,39 @@ export interface SearchLogEntry {
   at: number;
 }
 
+/** Searches on one UTC day. */
+export interface DailySearches {
+  /** YYYY-MM-DD (UTC). */
+  day: string;
+  searches: number;
+  /** Of those, how many found nothing. */
+  zeroResults: number;
+}
+
+/** How often one (already folded) query, or one "field:value" filter, was searched. */
+export interface DemandCount {
+  value: string;
+  searches: number;
+}
+
+/**
+ * The search log, and the demand reports librarians read from it (issue 9).
+ * Reports count searches, not pages: only entries for the first result page,
+ * since moving to page 2 is the same search again. Every report covers
+ * `from <= at < to`; each is one GROUP BY (embedded) or one aggregation (MongoDB).
+ */
 export interface SearchLogStore {
   append(entry: SearchLogEntry): Promise<void>;
   /** Entries with `from <= at < to`, oldest first (order within a minute is arbitrary). */
   list(from: number, to: number): Promise<SearchLogEntry[]>;
   deleteOlderThan(cutoff: number): Promise<number>;
+  /** Searches per UTC day, oldest first; days without a search are left out. */
+  daily(from: number, to: number): Promise<DailySearches[]>;
+  /**
+   * The most searched non-empty queries, most first, ties in query order.
+   * With `zeroResults`, only searches that found nothing count.
+   */
+  topQueries(from: number, to: number, limit: number, options?: { zeroResults?: boolean }): Promise<DemandCount[]>;
+  /** The filters ("field:value") most often part of a search, most first, ties in filter order. */
+  topFilters(from: number, to: number, limit: number): Promise<DemandCount[]>;
 }

@@ -3,9 +3,11 @@ import type { StoreSearchQuery, StoreSearchResult } from '../catalogue/search-qu
 import type { LoanStore, LoginAttemptStore, MemberStore, ReservationStore } from './member-stores.js';
 import type { AuditStore, SearchLogStore } from './log-stores.js';
 import type { ListStore } from './list-store.js';
+import type { ImportRunStore } from './import-run-store.js';
 
 export type * from './member-stores.js';
 export type * from './log-stores.js';
+export type * from './import-run-store.js';
 
 /** What an upsert did to each record: counted by imports, identical in every adapter. */
 export interface UpsertCounts {
@@ -111,6 +113,8 @@ export interface Store {
   loans: LoanStore;
   audit: AuditStore;
   searchLog: SearchLogStore;
+  /** Imports started from the librarian console (issue 9). */
+  imports: ImportRunStore;
   /** Cheap readiness probe for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

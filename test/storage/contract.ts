@@ -14,6 +14,8 @@ import { reservationsContract } from './contract/reservations.js';
 import { logsContract } from './contract/logs.js';
 import { visitsContract } from './contract/visits.js';
 import { listsContract } from './contract/lists.js';
+import { searchDemandContract } from './contract/search-demand.js';
+import { importRunsContract } from './contract/import-runs.js';
 import { catalogue, janeEyre } from './fixtures.js';
 
 /** Opens a fresh, empty store for one test. */
@@ -59,6 +61,8 @@ export function runStoreContract(adapterName: string, open: OpenStore, reopen?: 
     logsContract(store);
     visitsContract(store);
     listsContract(store);
+    searchDemandContract(store);
+    importRunsContract(store);
 
     describe('after a restart', { skip: reopen ? false : `${adapterName} gave no reopen hook` }, () => {
       it('still has the catalogue, searchable, with sessions and baskets', async () => {

@@ -14,6 +14,7 @@ import { createAuditStore } from './audit.js';
 import { createSearchLogStore } from './search-log.js';
 import { createVisitStore } from './visits.js';
 import { createListStore } from './lists.js';
+import { createImportRunStore } from './import-runs.js';
 
 /** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
 export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
@@ -48,6 +49,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     searchLog: createSearchLogStore(db),
     visits: createVisitStore(db),
     lists: createListStore(db),
+    imports: createImportRunStore(db),
     async ping() {
       ping.get();
     },

@@ -105,6 +105,23 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE INDEX saved_lists_owner ON saved_lists (owner_id, updated_at DESC);
     `);
   },
+  // 5: imports started from the librarian console, with their rejects reports (issue 9).
+  (db) => {
+    db.exec(`
+      CREATE TABLE import_runs (
+        id TEXT PRIMARY KEY, file_name TEXT NOT NULL, size INTEGER NOT NULL, format TEXT, card TEXT NOT NULL,
+        status TEXT NOT NULL, counts TEXT NOT NULL, bytes_read INTEGER NOT NULL,
+        started_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, finished_at INTEGER, error TEXT
+      );
+      -- At most one running import, whichever process or instance asks: the claim is this index.
+      CREATE UNIQUE INDEX import_runs_one_running ON import_runs (status) WHERE status = 'running';
+      CREATE INDEX import_runs_started ON import_runs (started_at DESC);
+      CREATE TABLE import_problems (
+        run_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, record_number INTEGER NOT NULL,
+        byte_offset INTEGER, line INTEGER, record_id TEXT, reason TEXT NOT NULL, PRIMARY KEY (run_id, seq)
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { SearchLogEntry, SearchLogStore } from '../log-stores.js';
+import { searchDemandStatements } from './search-demand.js';
 
 interface Row { at: number; query: string; filters: string; results: number; page: number }
 
@@ -9,6 +10,7 @@ export function createSearchLogStore(db: Database): SearchLogStore {
   const insert = db.prepare('INSERT INTO search_log (id, at, query, filters, results, page) VALUES (?, ?, ?, ?, ?, ?)');
   const list = db.prepare<[number, number], Row>('SELECT at, query, filters, results, page FROM search_log WHERE at >= ? AND at < ? ORDER BY at');
   const prune = db.prepare('DELETE FROM search_log WHERE at < ?');
+  const report = searchDemandStatements(db);
   return {
     async append(entry) {
       // Rounded here too, so no caller can store a time finer than the minute.
@@ -21,6 +23,15 @@ export function createSearchLogStore(db: Database): SearchLogStore {
     },
     async deleteOlderThan(cutoff) {
       return prune.run(cutoff).changes;
+    },
+    async daily(from, to) {
+      return report.daily.all(from, to);
+    },
+    async topQueries(from, to, limit, options = {}) {
+      return (options.zeroResults ? report.topZero : report.topQueries).all(from, to, limit);
+    },
+    async topFilters(from, to, limit) {
+      return report.topFilters.all(from, to, limit);
     },
   };
 }

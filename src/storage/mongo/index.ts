@@ -13,6 +13,7 @@ import { AUDIT_INDEXES, createAuditStore } from './audit-store.js';
 import { createSearchLogStore, SEARCH_LOG_INDEXES } from './search-log-store.js';
 import { createVisitStore, VISIT_INDEXES } from './visit-store.js';
 import { createListStore, LIST_INDEXES } from './list-store.js';
+import { createImportRunStore, IMPORT_PROBLEM_INDEXES, IMPORT_RUN_INDEXES } from './import-run-store.js';
 
 export interface MongoStoreOptions extends ConnectOptions {
   /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
@@ -32,6 +33,8 @@ const INDEXES: Record<string, IndexDescription[]> = {
   searchLog: SEARCH_LOG_INDEXES,
   visits: VISIT_INDEXES,
   lists: LIST_INDEXES,
+  importRuns: IMPORT_RUN_INDEXES,
+  importProblems: IMPORT_PROBLEM_INDEXES,
 };
 
 /** createIndexes is a no-op for an index that already exists with the same options, so every boot may run it. */
@@ -62,6 +65,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     searchLog: createSearchLogStore(db),
     visits: createVisitStore(db),
     lists: createListStore(db),
+    imports: createImportRunStore(db),
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, IndexDescription } from 'mongodb';
 import type { SearchLogEntry, SearchLogStore } from '../log-stores.js';
+import { dailySearchesPipeline, readCount, readDaily, topFiltersPipeline, topQueriesPipeline } from './search-demand.js';
 
 /** `_id` is a random UUID: an ObjectId would carry the exact second of the search. */
 type SearchLogDocument = Omit<SearchLogEntry, 'at'> & { _id: string; at: Date };
@@ -21,6 +22,15 @@ export function createSearchLogStore(db: Db): SearchLogStore {
     },
     async deleteOlderThan(cutoff) {
       return (await log.deleteMany({ at: { $lt: new Date(cutoff) } })).deletedCount;
+    },
+    async daily(from, to) {
+      return (await log.aggregate(dailySearchesPipeline(from, to)).toArray()).map(readDaily);
+    },
+    async topQueries(from, to, limit, options = {}) {
+      return (await log.aggregate(topQueriesPipeline(from, to, limit, options.zeroResults)).toArray()).map(readCount);
+    },
+    async topFilters(from, to, limit) {
+      return (await log.aggregate(topFiltersPipeline(from, to, limit)).toArray()).map(readCount);
     },
   };
 }
