@@ -56,7 +56,7 @@ function goals(results: BenchResults): string[] {
 export function markdownReport(results: BenchResults): string {
   const m = results.machine;
   const out = [
-    `Shelfmark benchmark, ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, node ${m.node}.`,
+    `Shelfmark benchmark, ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, node ${m.node}; 1-minute load average ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end?.toFixed(1) ?? '?'} at the end.`,
     `Each figure is ${results.settings.timing.duration} s of load after ${results.settings.timing.warmup} s of warm-up. ${results.settings.note}`,
     '',
     row(['records', 'page', 'connections', 'req/s', 'p50 ms', 'p99 ms', '÷ bare koa', 'failed']),

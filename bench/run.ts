@@ -15,7 +15,7 @@ const CONNECTIONS = [10, 50];
 
 /** Everything one `npm run bench` measured; written to bench/results/ as JSON. */
 export interface BenchResults {
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; date: string };
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; date: string; loadAverage: { start: number; end?: number } };
   settings: { sizes: number[]; timing: Timing; connections: number[]; note: string };
   bareKoa: ByConnections;
   sizes: SizeResult[];
@@ -61,6 +61,8 @@ async function main(): Promise<void> {
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       node: process.version,
       date: new Date().toISOString(),
+      // Other processes on the machine show here: the figures below are only as quiet as the machine was.
+      loadAverage: { start: os.loadavg()[0]! },
     },
     settings: {
       sizes, timing, connections: CONNECTIONS,
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
   log(`bare koa ceiling at ${CONNECTIONS.join(' and ')} connections`);
   results.bareKoa = await measureBareKoa(3902, CONNECTIONS, timing);
   for (const count of sizes) results.sizes.push(await measureSize(count, timing));
+  results.machine.loadAverage.end = os.loadavg()[0]!;
   const outDir = path.join(BENCH, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `bench-${results.machine.date.replace(/[:.]/g, '-')}.json`);
