@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './http/logger.js';
 import { openStore } from './storage/open-store.js';
 import { loadDemoCatalogue } from './import/demo.js';
+import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
 
@@ -14,6 +15,9 @@ async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
   if ((await store.records.count()) > 0) return;
   const counts = await loadDemoCatalogue(store);
   logger.info(counts, 'empty catalogue: loaded the demo records');
+  // Demo accounts come only with the demo catalogue, and never into a store that has members.
+  const members = await seedDemoMembers(store);
+  if (members > 0) logger.info({ members }, 'added the demo member accounts listed in the README');
 }
 
 async function main(): Promise<void> {
@@ -42,6 +46,8 @@ async function main(): Promise<void> {
       (n) => n > 0 && logger.info({ purged: n }, 'expired sessions deleted'),
       (err) => logger.error({ err }, 'session purge failed'),
     );
+    // Failed-login counters whose window and lock have ended (MongoDB's TTL index does this by itself).
+    store.loginAttempts.purgeExpired(Date.now()).catch((err) => logger.error({ err }, 'login-attempt purge failed'));
   }, PURGE_EVERY_MS);
   purge.unref();
 

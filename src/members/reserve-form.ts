@@ -5,29 +5,25 @@ import { choosePickup, pickupBranches } from './branches.js';
 import { currentMember } from './current-member.js';
 import { NOT_RESERVABLE_REASON, reservability } from './reservability.js';
 
-/** What the record page's "Reserve" box shows: nothing for a visitor who is not logged in. */
-export interface ReserveFormView {
+/** What the record page's "Reserve" box shows (templates/members/_reserve.njk). */
+export interface ReserveBox {
   recordId: string;
   reservable: boolean;
   why?: string;
-  /** Set when this member already holds the record. */
+  /** A visitor who is not logged in is offered a login that comes back here. */
+  loginHref?: string;
+  /** The pickup branch, when this member already holds the record. */
   reservedAt?: string;
   branches: string[];
   pickup: string;
 }
 
-export async function reserveFormView(ctx: Koa.Context, store: Store, record: CatalogueRecord): Promise<ReserveFormView | undefined> {
-  const member = currentMember(ctx);
-  if (!member) return undefined;
-  const [branches, active] = await Promise.all([pickupBranches(store), store.reservations.listForMember(member.id, 'active')]);
+export async function reserveFormView(ctx: Koa.Context, store: Store, record: CatalogueRecord): Promise<ReserveBox> {
   const check = reservability(record);
+  const base = { recordId: record.id, reservable: check.reservable, ...(check.reservable ? {} : { why: NOT_RESERVABLE_REASON[check.reason] }) };
+  const member = currentMember(ctx);
+  if (!member) return { ...base, loginHref: `/login?return=${encodeURIComponent(ctx.url)}`, branches: [], pickup: '' };
+  const [branches, active] = await Promise.all([pickupBranches(store), store.reservations.listForMember(member.id, 'active')]);
   const mine = active.find((r) => r.recordId === record.id);
-  return {
-    recordId: record.id,
-    reservable: check.reservable,
-    ...(check.reservable ? {} : { why: NOT_RESERVABLE_REASON[check.reason] }),
-    ...(mine ? { reservedAt: mine.pickupBranch } : {}),
-    branches,
-    pickup: choosePickup(branches, undefined, member.homeBranch),
-  };
+  return { ...base, ...(mine ? { reservedAt: mine.pickupBranch } : {}), branches, pickup: choosePickup(branches, undefined, member.homeBranch) };
 }
