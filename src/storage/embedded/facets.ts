@@ -31,14 +31,20 @@ function toFacets(rows: FacetRow[]): Facets {
  * version moves (bumped by any process that writes records).
  */
 export function createFacetCounter(db: Database) {
-  const overHits = db.prepare<[number], FacetRow>(topValuesSql('hits h JOIN facets f ON f.rid = h.rid'));
+  // Few hits: look up each hit's facet rows. Many hits: one pass over the (field, value) index,
+  // probing hits, which also yields the groups already in order. SQLite has no statistics on
+  // the temp table to choose between them, so the caller's hit count decides.
+  const overFewHits = db.prepare<[number], FacetRow>(topValuesSql('hits h CROSS JOIN facets f ON f.rid = h.rid'));
+  const overManyHits = db.prepare<[number], FacetRow>(
+    topValuesSql('facets f INDEXED BY facets_by_value WHERE f.rid IN (SELECT rid FROM hits)'));
   const overAll = db.prepare<[number], FacetRow>(topValuesSql('facets f'));
   const version = db.prepare<[], number>('SELECT version FROM catalogue_version').pluck();
   let cached: { version: number; limit: number; facets: Facets } | null = null;
 
   return {
-    forHits(limit: number): Facets {
-      return limit > 0 ? toFacets(overHits.all(limit)) : emptyFacets();
+    forHits(limit: number, hits: number, catalogueSize: number): Facets {
+      if (limit <= 0 || hits === 0) return emptyFacets();
+      return toFacets((hits * 8 < catalogueSize ? overFewHits : overManyHits).all(limit));
     },
     forAll(limit: number): Facets {
       if (limit <= 0) return emptyFacets();

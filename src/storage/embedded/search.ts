@@ -67,8 +67,11 @@ export function createSearch(db: Database) {
       return { total: countAll.get()!, records: docs(page.all(limit, offset)), facets: facets.forAll(query.facetLimit) };
     }
     fillHits(match, groups);
-    const page = prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
-    return { total: countHits.get()!, records: docs(page.all(limit, offset)), facets: facets.forHits(query.facetLimit) };
+    // By rank, walk the hits; by a record key, let the planner walk that key's index and probe hits.
+    const join = orderBy.startsWith('h.') ? 'CROSS JOIN' : 'JOIN';
+    const page = prepared(`SELECT r.doc FROM hits h ${join} records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
+    const total = countHits.get()!;
+    return { total, records: docs(page.all(limit, offset)), facets: facets.forHits(query.facetLimit, total, countAll.get()!) };
   });
 
   return async (query: StoreSearchQuery): Promise<StoreSearchResult> => search(query);
