@@ -1,7 +1,7 @@
-import type { Db, IndexDescription } from 'mongodb';
-import type { AttemptState, LoginAttemptStore } from '../member-stores.js';
+import type { Db, Document, IndexDescription } from 'mongodb';
+import type { AttemptState, LockPolicy, LoginAttemptStore } from '../member-stores.js';
 
-interface AttemptDocument {
+export interface AttemptDocument {
   _id: string;
   failures: number;
   windowEnds: Date;
@@ -10,12 +10,35 @@ interface AttemptDocument {
   expiresAt: Date;
 }
 
+/** The TTL monitor deletes counters once their window and lock have both ended. */
 export const LOGIN_ATTEMPT_INDEXES: IndexDescription[] = [{ name: 'login_attempts_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }];
 
-function stateAt(doc: AttemptDocument | null, now: number): AttemptState {
+/** What a counter document means at `now`: nothing once its window and lock have ended. */
+export function stateAt(doc: AttemptDocument | null, now: number): AttemptState {
   if (!doc || doc.expiresAt.getTime() <= now) return { failures: 0, lockedUntil: null };
   const locked = doc.lockedUntil && doc.lockedUntil.getTime() > now ? doc.lockedUntil.getTime() : null;
   return { failures: doc.failures, lockedUntil: locked };
+}
+
+/**
+ * The update that counts one failure at `nowMs`: start a new window when the
+ * last one (and any lock) has ended, else count on; lock on reaching the
+ * policy's maximum. A missing field compares below any date, so a document
+ * the upsert has just created starts fresh too.
+ */
+export function failureUpdate(nowMs: number, policy: LockPolicy): Document[] {
+  const now = new Date(nowMs);
+  const ends = new Date(nowMs + policy.windowMs);
+  const fresh = { $not: [{ $gt: ['$expiresAt', now] }] };
+  return [
+    { $set: {
+      failures: { $cond: [fresh, 1, { $add: ['$failures', 1] }] },
+      windowEnds: { $cond: [fresh, ends, '$windowEnds'] },
+      lockedUntil: { $cond: [fresh, null, '$lockedUntil'] },
+    } },
+    { $set: { lockedUntil: { $cond: [{ $gte: ['$failures', policy.maxFailures] }, ends, '$lockedUntil'] } } },
+    { $set: { expiresAt: { $max: ['$windowEnds', '$lockedUntil'] } } },
+  ];
 }
 
 /**
@@ -27,21 +50,9 @@ export function createLoginAttemptStore(db: Db): LoginAttemptStore {
   const attempts = db.collection<AttemptDocument>('loginAttempts');
   return {
     async recordFailure(key, nowMs, policy) {
-      const now = new Date(nowMs);
-      const ends = new Date(nowMs + policy.windowMs);
-      // A missing field compares below any date, so a new document starts fresh too.
-      const fresh = { $not: [{ $gt: ['$expiresAt', now] }] };
       const doc = await attempts.findOneAndUpdate(
         { _id: key },
-        [
-          { $set: {
-            failures: { $cond: [fresh, 1, { $add: ['$failures', 1] }] },
-            windowEnds: { $cond: [fresh, ends, '$windowEnds'] },
-            lockedUntil: { $cond: [fresh, null, '$lockedUntil'] },
-          } },
-          { $set: { lockedUntil: { $cond: [{ $gte: ['$failures', policy.maxFailures] }, ends, '$lockedUntil'] } } },
-          { $set: { expiresAt: { $max: ['$windowEnds', '$lockedUntil'] } } },
-        ],
+        failureUpdate(nowMs, policy),
         { upsert: true, returnDocument: 'after' },
       );
       return stateAt(doc, nowMs);
