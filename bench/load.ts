@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { openBasketSessions, type BasketSession } from './basket-sessions.js';
 
-/** What to load, passed as JSON in argv[2] by bench/run.ts. */
+/** What to load: a JSON file named in argv[2] by bench/measure-pages.ts. */
 export interface LoadPlan {
   url: string;
   connections: number;
@@ -76,7 +77,7 @@ async function main(plan: LoadPlan): Promise<LoadResult> {
   };
 }
 
-main(JSON.parse(process.argv[2] ?? '{}') as LoadPlan).then(
+main(JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as LoadPlan).then(
   (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
   (error) => {
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);

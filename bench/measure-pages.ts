@@ -1,4 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { firstPage, rssMb, runScript, spawnScript, stop } from './child-process.js';
 import type { GeneratedCatalogue } from './generate.js';
@@ -16,7 +18,17 @@ export type ByConnections = Record<string, LoadResult>;
 /** Load one target at each connection count, one after the other, from a separate process. */
 async function loadAt(connections: number[], plan: Omit<LoadPlan, 'connections'>): Promise<ByConnections> {
   const out: ByConnections = {};
-  for (const c of connections) out[c] = await runScript<LoadResult>(LOAD, [JSON.stringify({ ...plan, connections: c })]);
+  // In a file: 100k record paths are more than one command-line argument may hold.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shelfmark-load-'));
+  try {
+    for (const c of connections) {
+      const file = path.join(dir, `plan-${c}.json`);
+      writeFileSync(file, JSON.stringify({ ...plan, connections: c }));
+      out[c] = await runScript<LoadResult>(LOAD, [file]);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return out;
 }
 
