@@ -17,6 +17,7 @@ import { healthRoutes } from './http/health.js';
 import { sessionRoutes } from './session/routes.js';
 import { loadMember } from './members/current-member.js';
 import { memberRoutes } from './members/routes.js';
+import { librarianRoutes } from './librarian/routes.js';
 import { listRoutes } from './lists/routes.js';
 import { cookieGuard } from './cookies/cookie-guard.js';
 import { readConsent } from './cookies/consent.js';
@@ -50,7 +51,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(verifyCsrf);
   app.use(loadMember(store));
 
-  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps), basketRoutes(deps), memberRoutes(deps), listRoutes(deps)]) {
+  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps), basketRoutes(deps), memberRoutes(deps), listRoutes(deps), librarianRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

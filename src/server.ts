@@ -7,6 +7,7 @@ import { loadDemoCatalogue } from './import/demo.js';
 import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
+import { purgeOldAuditEntries } from './librarian/audit-retention.js';
 
 const PURGE_EVERY_MS = 60_000;
 
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
     store.sessions.purgeExpired(Date.now()).then(
       (n) => n > 0 && logger.info({ purged: n }, 'expired sessions deleted'),
       (err) => logger.error({ err }, 'session purge failed'),
+    );
+    // The privacy page promises audit entries go after AUDIT_RETENTION_DAYS; this keeps that promise.
+    purgeOldAuditEntries(store, config.AUDIT_RETENTION_DAYS, Date.now()).then(
+      (n) => n > 0 && logger.info({ deleted: n }, 'audit entries past retention deleted'),
+      (err) => logger.error({ err }, 'audit retention purge failed'),
     );
     // Failed-login counters whose window and lock have ended (MongoDB's TTL index does this by itself).
     store.loginAttempts.purgeExpired(Date.now()).catch((err) => logger.error({ err }, 'login-attempt purge failed'));

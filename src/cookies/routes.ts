@@ -8,7 +8,7 @@ import { cookieTables } from './cookies-view.js';
 import { consentOf, rememberConsent } from './consent.js';
 
 /** The cookies page, the analytics choice (banner and settings page) and the privacy notice. */
-export function cookieRoutes({ render, clock }: RouteDeps): Router {
+export function cookieRoutes({ render, clock, config }: RouteDeps): Router {
   const router = new Router();
 
   router.get('/cookies', async (ctx) => {
@@ -42,7 +42,7 @@ export function cookieRoutes({ render, clock }: RouteDeps): Router {
   });
 
   router.get('/privacy', async (ctx) => {
-    await render(ctx, 'cookies/privacy', { title: 'Privacy' });
+    await render(ctx, 'cookies/privacy', { title: 'Privacy', auditRetentionDays: config.AUDIT_RETENTION_DAYS });
   });
 
   return router;

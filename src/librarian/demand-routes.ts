@@ -1,0 +1,43 @@
+import Router from '@koa/router';
+import type { RouteDeps } from '../http/deps.js';
+import { auditConsole } from './console-audit.js';
+import { parseDateRange, type DateRange } from './date-range.js';
+import { demandReport, type DemandReport } from './demand-report.js';
+import { searchesChart } from './chart.js';
+import { csvHeaders, toCsv, type CsvValue } from './csv.js';
+
+/** One CSV with a section column, so a spreadsheet filter shows each report on its own. */
+function demandCsv(range: DateRange, report: DemandReport): string {
+  const rows: CsvValue[][] = [['section', 'value', 'searches', 'found_nothing']];
+  for (const d of report.days) rows.push(['searches per day', d.day, d.searches, d.zeroResults]);
+  for (const q of report.topQueries) rows.push(['top queries', q.value, q.searches, '']);
+  for (const q of report.topZero) rows.push(['queries that found nothing', q.value, q.searches, q.searches]);
+  for (const f of report.topFilters) rows.push(['filters used', f.value, f.searches, '']);
+  rows.push(['range', `${range.from} to ${range.to}`, report.totalSearches, report.totalZero]);
+  return toCsv(rows);
+}
+
+/** What members searched for in a date range: per day, top queries, what found nothing, filters used. */
+export function demandRoutes(deps: RouteDeps): Router {
+  const { store, render, clock } = deps;
+  const router = new Router();
+
+  router.get('/librarian/demand', async (ctx) => {
+    const range = parseDateRange(new URLSearchParams(ctx.querystring), clock());
+    await auditConsole(deps, ctx, 'librarian-view');
+    const report = await demandReport(store, range);
+    await render(ctx, 'librarian/demand', {
+      title: 'Search demand', section: 'demand', range, report, chart: searchesChart(report.days),
+      csvHref: `/librarian/demand.csv?${new URLSearchParams({ from: range.from, to: range.to })}`,
+    });
+  });
+
+  router.get('/librarian/demand.csv', async (ctx) => {
+    const range = parseDateRange(new URLSearchParams(ctx.querystring), clock());
+    await auditConsole(deps, ctx, 'librarian-download');
+    ctx.set(csvHeaders(`search-demand-${range.from}-to-${range.to}.csv`));
+    ctx.body = demandCsv(range, await demandReport(store, range));
+  });
+
+  return router;
+}

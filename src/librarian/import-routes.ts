@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { rm } from 'node:fs/promises';
+import Router from '@koa/router';
+import type Koa from 'koa';
+import type { RouteDeps } from '../http/deps.js';
+import { NotFound } from '../http/errors.js';
+import { setFlash } from '../session/flash.js';
+import { FORMATS, type ImportFormat } from '../import/types.js';
+import { FORMAT_LABELS } from '../import/readers.js';
+import { currentMember } from '../members/current-member.js';
+import { auditConsole } from './console-audit.js';
+import { importRunView } from './import-view.js';
+import { runImport } from './import-runner.js';
+import { receiveUpload, UploadTooLarge } from './upload.js';
+import { rejectsCsv } from './rejects-csv.js';
+import { csvHeaders } from './csv.js';
+
+/** A running import not heard from for this long was cut off by a stopped server. */
+const STALE_AFTER_MS = 15 * 60_000;
+const FORMAT_CHOICES = FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] }));
+
+/** Upload a catalogue file, watch its import, read its summary and download its rejects report. */
+export function importRoutes(deps: RouteDeps): Router {
+  const { store, render, clock, config } = deps;
+  const router = new Router();
+
+  const showForm = async (ctx: Koa.Context, error?: string) => {
+    const [running, recent] = await Promise.all([store.imports.running(), store.imports.recent(10)]);
+    await render(ctx, 'librarian/import', {
+      title: 'Import records', section: 'import', error, maxMb: config.IMPORT_MAX_MB, formats: FORMAT_CHOICES,
+      running: running && importRunView(running), recent: recent.map(importRunView),
+    });
+  };
+
+  router.get('/librarian/import', async (ctx) => {
+    await auditConsole(deps, ctx, 'librarian-view');
+    await showForm(ctx);
+  });
+
+  router.post('/librarian/import', async (ctx) => {
+    const tempPath = path.join(os.tmpdir(), `shelfmark-upload-${randomUUID()}`);
+    let upload;
+    try {
+      upload = await receiveUpload(ctx, tempPath, config.IMPORT_MAX_MB);
+    } catch (error) {
+      if (!(error instanceof UploadTooLarge)) throw error;
+      await auditConsole(deps, ctx, 'librarian-import', `refused: larger than ${config.IMPORT_MAX_MB} MB`);
+      ctx.status = 413;
+      return showForm(ctx, error.publicMessage);
+    }
+    const { file, fields } = upload;
+    if (!file || file.size === 0) {
+      await rm(tempPath, { force: true });
+      ctx.status = 400;
+      return showForm(ctx, file ? `${file.name} is empty (0 bytes): the export may have failed.` : 'Choose a file to upload.');
+    }
+    const forced = FORMATS.includes(fields.format as ImportFormat) ? (fields.format as ImportFormat) : undefined;
+    const id = randomUUID();
+    const now = clock();
+    const claim = await store.imports.claim({ id, fileName: file.name, size: file.size, card: currentMember(ctx)?.card ?? '', startedAt: now }, now - STALE_AFTER_MS);
+    if (!claim.claimed) {
+      await rm(tempPath, { force: true });
+      await auditConsole(deps, ctx, 'librarian-import', `refused: ${claim.running.fileName} was still importing`);
+      setFlash(ctx, {
+        kind: 'error',
+        text: `Another import (${claim.running.fileName}, started ${importRunView(claim.running).started}) is still running, so ${file.name} was not imported. Please wait until it has finished, then upload it again.`,
+      });
+      return ctx.redirect(`/librarian/import/${encodeURIComponent(claim.running.id)}`);
+    }
+    await auditConsole(deps, ctx, 'librarian-import', `${id} ${file.name}`);
+    void runImport(deps, { id, fileName: file.name }, tempPath, forced);
+    ctx.status = 303;
+    ctx.redirect(`/librarian/import/${encodeURIComponent(id)}`);
+  });
+
+  router.get('/librarian/import/:id', async (ctx) => {
+    const run = await store.imports.get(ctx.params.id ?? '');
+    if (!run) throw new NotFound('There is no import with that number.');
+    const view = importRunView(run);
+    // The page refreshes itself while the import runs; only the first look and the end are worth a log line each.
+    if (!view.running || ctx.query.watch === undefined) await auditConsole(deps, ctx, 'librarian-view');
+    await render(ctx, 'librarian/import-run', { title: `Import of ${run.fileName}`, section: 'import', run: view });
+  });
+
+  router.get('/librarian/import/:id/rejects.csv', async (ctx) => {
+    const run = await store.imports.get(ctx.params.id ?? '');
+    if (!run) throw new NotFound('There is no import with that number.');
+    await auditConsole(deps, ctx, 'librarian-download');
+    ctx.set(csvHeaders(`rejects-${run.fileName}.csv`));
+    ctx.body = await rejectsCsv(store, run);
+  });
+
+  return router;
+}

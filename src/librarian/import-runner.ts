@@ -1,0 +1,73 @@
+import { rm } from 'node:fs/promises';
+import type { RouteDeps } from '../http/deps.js';
+import { emptyCounts, importItems, type ImportObserver } from '../import/import-items.js';
+import { openFile } from '../import/import-file.js';
+import { UnreadableFileError, type ImportFormat } from '../import/types.js';
+import type { ImportProblem, ImportRun } from '../storage/store.js';
+
+/** Report lines kept per run; past this the summary still counts every problem. */
+export const MAX_PROBLEMS_KEPT = 50_000;
+/** Progress is written to the store at most this often (it is also the run's sign of life). */
+const PROGRESS_EVERY_MS = 500;
+
+type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger'>;
+
+/**
+ * Runs one claimed import in this process, through the same reader and
+ * importer as `npm run seed`, writing progress and the rejects report to the
+ * store so any instance can show them. Never throws: every ending, good or
+ * bad, is recorded on the run, and the temporary file is removed.
+ */
+export async function runImport(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): Promise<void> {
+  const { store, clock, logger } = deps;
+  const counts = emptyCounts();
+  let format: ImportFormat | null = null;
+  let bytesRead = () => 0;
+  let pending: ImportProblem[] = [];
+  let seq = 0;
+  let lastWrite = -Infinity;
+
+  const flush = async (force: boolean) => {
+    if (!force && clock() - lastWrite < PROGRESS_EVERY_MS) return;
+    lastWrite = clock();
+    const lines = pending;
+    pending = [];
+    await store.imports.addProblems(run.id, lines);
+    await store.imports.progress(run.id, { counts, bytesRead: bytesRead(), format, now: clock() });
+  };
+  const observer: ImportObserver = {
+    onProblem(p) {
+      if (++seq > MAX_PROBLEMS_KEPT) return;
+      pending.push('kind' in p
+        ? { seq, kind: 'warning', recordNumber: p.item.position.recordNumber, ...where(p.item.position), recordId: p.item.record.id, reason: p.message }
+        : { seq, kind: 'rejected', recordNumber: p.position.recordNumber, ...where(p.position), ...(p.id ? { recordId: p.id } : {}), reason: p.reason });
+    },
+    // Awaited by nothing: the importer's batches pace the writes, and a failed write only delays the display.
+    onBatch: () => void flush(false).catch((err: unknown) => logger.warn({ err, run: run.id }, 'import progress not saved')),
+  };
+
+  let error: string | null = null;
+  try {
+    const opened = await openFile(path, forced);
+    format = opened.format;
+    bytesRead = opened.bytesRead;
+    await importItems(opened.items, store, observer, counts);
+  } catch (err) {
+    // The importer names the file it read: the temporary path means nothing to the librarian.
+    error = err instanceof UnreadableFileError ? err.message.split(path).join(run.fileName) : 'The import stopped because of a problem on the server; the details are in the server log.';
+    if (!(err instanceof UnreadableFileError)) logger.error({ err, run: run.id }, 'console import failed');
+  }
+  try {
+    await flush(true);
+    await store.imports.finish(run.id, { status: error ? 'failed' : 'finished', counts, error, now: clock() });
+    logger.info({ run: run.id, file: run.fileName, ...counts, error }, 'console import ended');
+  } catch (err) {
+    logger.error({ err, run: run.id }, 'console import end could not be recorded');
+  } finally {
+    await rm(path, { force: true });
+  }
+}
+
+function where(p: { byteOffset?: number; line?: number }): Pick<ImportProblem, 'byteOffset' | 'line'> {
+  return { ...(p.byteOffset !== undefined ? { byteOffset: p.byteOffset } : {}), ...(p.line !== undefined ? { line: p.line } : {}) };
+}
