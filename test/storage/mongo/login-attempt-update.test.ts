@@ -9,7 +9,7 @@ const POLICY = { maxFailures: 3, windowMs: 15 * MINUTE };
 
 /** Applies the adapter's pipeline update through mingo, as the server would to the document (or to `{ _id }` on upsert). */
 function fail(doc: AttemptDocument | undefined, now: number): AttemptDocument {
-  const [after] = aggregate([doc ?? { _id: 'card:1' }], failureUpdate(now, POLICY)) as AttemptDocument[];
+  const [after] = aggregate([doc ?? { _id: 'card:1' }], failureUpdate(now, POLICY)) as unknown as AttemptDocument[];
   return after!;
 }
 
