@@ -13,10 +13,6 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
-  SESSION_SECRET: z
-    .string()
-    .min(32, 'must be at least 32 characters (used to sign form tokens)')
-    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(30),
   BASKET_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(250),
   RESERVATION_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(10),
@@ -39,6 +35,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Variables whose values may hold a password: never echoed in full. */
+const SECRETS = new Set(['MONGODB_URL', 'SMTP_URL']);
+
+/** A value as an error message may show it: URLs without their password. */
+function shown(name: string, value: string | undefined): string {
+  if (!SECRETS.has(name) || value === undefined) return JSON.stringify(value);
+  return JSON.stringify(value.replace(/\/\/([^/@]*)@/, (_, auth: string) => `//${auth.split(':')[0]}:***@`));
+}
+
 /** Read and validate the configuration once, at boot. Empty strings count as unset. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
@@ -50,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0]);
-    return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    return `  ${name}=${shown(name, env[name])}: ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

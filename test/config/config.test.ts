@@ -24,6 +24,16 @@ describe('configuration', () => {
     });
   });
 
+  it('never repeats a password or secret from a bad value', () => {
+    assert.throws(() => loadConfig({ SMTP_URL: 'smtx://mail:hunter22@mail.example', MONGODB_URL: 'mongo://shelf:s3cret@db1/x' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.doesNotMatch(err.message, /hunter22|s3cret/);
+      assert.match(err.message, /SMTP_URL="smtx:\/\/mail:\*\*\*@mail.example"/);
+      assert.match(err.message, /MONGODB_URL="mongo:\/\/shelf:\*\*\*@db1\/x"/);
+      return true;
+    });
+  });
+
   it('stops the server at boot with that message', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, PORT: '99999', LOG_LEVEL: 'silent' },
