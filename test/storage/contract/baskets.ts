@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StoreRef } from './helpers.js';
+import { EXPIRY_NOW, type StoreRef } from './helpers.js';
 
-const LATER = 1_700_000_000_000 + 30 * 60_000;
+const LATER = EXPIRY_NOW + 30 * 60_000;
 const range = (n: number, prefix = 'rec-') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 
 /** The basket: order added, duplicates reported, a hard limit, and no lost adds under concurrency. */

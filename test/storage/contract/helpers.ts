@@ -23,3 +23,11 @@ export function ids(result: StoreSearchResult): string[] {
 export async function idsMatching(store: Store, text: string, field: SearchField = 'any', phrase = false): Promise<string[]> {
   return ids(await store.records.search(query({ clauses: [clause(text, field, phrase)] }))).sort();
 }
+
+/**
+ * "Now" for tests of data that expires. It lies a day ahead of the real
+ * clock, on a whole minute: MongoDB's TTL monitor deletes documents whose
+ * expiry has passed in real time, so a fixed date in the past would let it
+ * delete sessions in the middle of a test.
+ */
+export const EXPIRY_NOW = Math.ceil((Date.now() + 24 * 60 * 60_000) / 60_000) * 60_000;

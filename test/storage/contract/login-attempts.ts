@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StoreRef } from './helpers.js';
+import { EXPIRY_NOW, type StoreRef } from './helpers.js';
 
-const NOW = 1_700_000_000_000;
+const NOW = EXPIRY_NOW;
 const MINUTE = 60_000;
 const POLICY = { maxFailures: 5, windowMs: 15 * MINUTE };
 
