@@ -29,6 +29,14 @@ describe('searching the catalogue', () => {
     assert.deepEqual(titles((await request().get('/search?q=MISERABLES')).text), ['Les Misérables']);
   });
 
+  it('finds letters that have no separate accent by their plain spelling: Lodz, Orsted, Duro, Strasse', async (t) => {
+    const record = (id: string, title: string) => ({ id, title, authors: [], mediaType: 'book' as const, languages: ['pol'], isbns: [], series: [], subjects: [], genres: [], notes: [], holdings: [] });
+    const { request } = await build(t, { records: [record('l1', 'Ziemia obiecana: Łódź'), record('o1', 'Ørsted og elektromagnetismen'), record('d1', 'Đuro Daničić'), record('s1', 'Die Straße')] });
+    for (const [q, title] of [['lodz', 'Ziemia obiecana'], ['ŁÓDŹ', 'Ziemia obiecana'], ['orsted', 'Ørsted og elektromagnetismen'], ['duro', 'Đuro Daničić'], ['strasse', 'Die Straße']] as const) {
+      assert.deepEqual(titles((await request().get(`/search?q=${encodeURIComponent(q)}`)).text), [title], q);
+    }
+  });
+
   it('finds an ISBN typed with or without hyphens, as ISBN-13 or ISBN-10', async (t) => {
     const { request } = await build(t);
     for (const q of ['9780141439587', '978-0-14-143958-7', 'isbn:978-0141439587', '0141439580', '0-14-143958-0']) {

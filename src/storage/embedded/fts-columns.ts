@@ -1,4 +1,5 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
+import { foldLetters } from '../../catalogue/letter-fold.js';
 import { isbn10Of } from './record-keys.js';
 
 /**
@@ -18,7 +19,7 @@ export const FTS_COLUMNS = [
 /** The text indexed for a record, one string per column of FTS_COLUMNS. */
 export function ftsValues(record: CatalogueRecord): string[] {
   const join = (parts: Array<string | undefined>) =>
-    parts.filter((p): p is string => Boolean(p)).join(' \n ').normalize('NFC');
+    foldLetters(parts.filter((p): p is string => Boolean(p)).join(' \n ').normalize('NFC'));
   // Both ISBN forms are indexed so a member can type whichever is printed on the book.
   const isbns = record.isbns.flatMap((isbn) => [isbn, isbn10Of(isbn) ?? undefined]);
   return [

@@ -1,4 +1,5 @@
 import type { QueryClause, SearchField } from '../../catalogue/search-query.js';
+import { foldLetters } from '../../catalogue/letter-fold.js';
 
 const COLUMN_OF: Record<SearchField, string | null> = {
   any: null,
@@ -32,7 +33,7 @@ function searchable(word: string): boolean {
 export function toMatchExpression(clauses: QueryClause[]): string | null {
   const parts: string[] = [];
   for (const clause of clauses) {
-    const words = clause.words.map((w) => compactIsbn(w.normalize('NFC'))).filter(searchable);
+    const words = clause.words.map((w) => compactIsbn(foldLetters(w.normalize('NFC')))).filter(searchable);
     if (words.length === 0) continue;
     const column = COLUMN_OF[clause.field];
     const prefix = column ? `{${column}} : ` : '';

@@ -1,5 +1,6 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import { FTS_COLUMNS, ftsValues } from '../embedded/fts-columns.js';
+import { foldLetters } from '../../catalogue/letter-fold.js';
 
 /** The searchable columns, shared with the embedded store so both adapters search the same text. */
 export type SearchColumn = (typeof FTS_COLUMNS)[number]['name'];
@@ -11,7 +12,7 @@ export const SEARCH_COLUMNS: SearchColumn[] = FTS_COLUMNS.map((c) => c.name);
  * Cyrillic "й" stays a letter of its own.
  */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
+  return foldLetters(text).normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
 }
 
 /** Words as both adapters index them: runs of letters, marks and digits, folded; marks alone are no word. */
