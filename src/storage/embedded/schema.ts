@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FTS_COLUMNS } from './fts-columns.js';
+import { FTS_COLUMNS, ftsValues } from './fts-columns.js';
 
 /**
  * Migrations in order; migration i brings the schema to user_version i + 1.
@@ -121,6 +121,17 @@ const MIGRATIONS: Array<(db: Database) => void> = [
         byte_offset INTEGER, line INTEGER, record_id TEXT, reason TEXT NOT NULL, PRIMARY KEY (run_id, seq)
       ) WITHOUT ROWID;
     `);
+  },
+  // 6: re-index the full text, now that letters like Ł, Ø and ß are folded to their plain spelling.
+  (db) => {
+    const insert = db.prepare(`INSERT INTO records_fts (rowid, ${FTS_COLUMNS.map((c) => c.name).join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`);
+    db.exec(`INSERT INTO records_fts (records_fts) VALUES ('delete-all')`);
+    // In pages: better-sqlite3 cannot write while a read is still iterating, and the catalogue may be large.
+    const page = db.prepare('SELECT rowid, doc FROM records WHERE rowid > ? ORDER BY rowid LIMIT 1000');
+    for (let after = 0, rows = page.all(after) as Array<{ rowid: number; doc: string }>; rows.length > 0; rows = page.all(after) as typeof rows) {
+      for (const row of rows) insert.run(row.rowid, ...ftsValues(JSON.parse(row.doc)));
+      after = rows[rows.length - 1]!.rowid;
+    }
   },
 ];
 

@@ -1,0 +1,30 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
+import { makeRecord } from './fixtures.js';
+import { idsMatching } from './contract/helpers.js';
+
+describe('upgrading an embedded store', () => {
+  it('re-indexes text stored before Ł, Ø and ß were folded, so "lodz" finds "Łódź"', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const first = await openEmbeddedStore({ dataDir });
+    await first.records.upsertMany([makeRecord({ id: 'lodz', title: 'Ziemia obiecana: Łódź' })]);
+    await first.close();
+
+    // Put the store back the way version 5 left it: the title indexed with its Ł.
+    const db = new Database(path.join(dataDir, 'shelfmark.db'));
+    db.exec(`DELETE FROM records_fts; INSERT INTO records_fts (rowid, title) SELECT rowid, 'Ziemia obiecana: Łódź' FROM records`);
+    db.pragma('user_version = 5');
+    db.close();
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    assert.deepEqual(await idsMatching(upgraded, 'lodz'), ['lodz']);
+    assert.deepEqual(await idsMatching(upgraded, 'obiecana'), ['lodz']);
+  });
+});
