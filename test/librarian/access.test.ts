@@ -80,6 +80,17 @@ describe('forged console requests', () => {
   });
 });
 
+describe('multipart forms elsewhere', () => {
+  it('refuses a forged multipart POST to a form that reads no fields, such as log out', async (t) => {
+    const { member } = await consoleApp(t);
+    const res = await member.post('/logout').set('Origin', 'https://evil.example').set('Accept', 'text/html').field('x', '1');
+    assert.equal(res.status, 403);
+    const tokenless = await member.post('/logout').set('Accept', 'text/html').field('x', '1');
+    assert.equal(tokenless.status, 403);
+    assert.equal((await member.get('/account')).status, 200);
+  });
+});
+
 describe('the console in the audit log', () => {
   it('records every page read, download and import by the librarian who did it', async (t) => {
     const { librarian, store } = await consoleApp(t);
