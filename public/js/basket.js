@@ -16,7 +16,8 @@
     var badge = document.getElementById('basket-count');
     if (!badge) return;
     badge.textContent = String(count);
-    badge.setAttribute('aria-label', count + (count === 1 ? ' item' : ' items') + ' in your basket');
+    var unit = document.getElementById('basket-count-unit');
+    if (unit) unit.textContent = count === 1 ? ' item' : ' items';
   }
 
   // Swap an add form into a remove form (and back), keeping focus on its button.

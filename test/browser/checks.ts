@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Cookie, Page } from 'playwright-core';
+import { declaredCookie } from '../../src/session/cookie-registry.js';
+
+// In-page code below runs in Chromium; the project's tsconfig has no DOM lib (and must not, for server code), so
+// the few browser globals it touches are declared here, for this file only.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const window: any;
+declare const document: any;
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** The narrowest phone width the site promises to work at. */
+export const NARROW = { width: 360, height: 740 };
+
+/** Every cookie the browser held at some step of the run, by name, as last seen. */
+export type CookieLedger = Map<string, Cookie>;
+
+/**
+ * Read every cookie the browser holds and hold each to its registry entry:
+ * declared, the declared lifetime (a session cookie has no expiry at all),
+ * HttpOnly, SameSite, not Secure over the suite's plain HTTP, and no
+ * analytics cookie unless the visitor accepted them.
+ */
+export async function checkCookies(context: BrowserContext, step: string, ledger: CookieLedger): Promise<Cookie[]> {
+  const cookies = await context.cookies();
+  const consent = cookies.find((c) => c.name === 'COOKIE_CONSENT')?.value;
+  const now = Date.now() / 1000;
+  for (const cookie of cookies) {
+    const declared = declaredCookie(cookie.name);
+    assert.ok(declared, `${step}: the browser holds ${cookie.name}, which the cookies page does not declare`);
+    if (declared.lifetime === 'session') {
+      assert.equal(cookie.expires, -1, `${step}: ${cookie.name} must be a session cookie (no expiry)`);
+    } else {
+      const off = cookie.expires - (now + declared.lifetime);
+      assert.ok(off <= 60 && off >= -15 * 60, `${step}: ${cookie.name} expires ${off.toFixed(0)} s away from its declared ${declared.lifetime} s`);
+    }
+    assert.equal(cookie.httpOnly, declared.httpOnly, `${step}: ${cookie.name} HttpOnly`);
+    assert.equal(cookie.sameSite, declared.sameSite === 'lax' ? 'Lax' : 'Strict', `${step}: ${cookie.name} SameSite`);
+    assert.equal(cookie.secure, false, `${step}: ${cookie.name} must not be Secure over plain HTTP`);
+    if (declared.category === 'analytics') {
+      assert.equal(consent, 'accepted', `${step}: analytics cookie ${cookie.name} without consent (consent: ${consent ?? 'none'})`);
+    }
+    ledger.set(cookie.name, cookie);
+  }
+  return cookies;
+}
+
+/** axe-core over the current document at WCAG 2.2 AA; CSP is left on, so axe goes in through the debugger, not a script tag. */
+export async function checkAccessibility(page: Page, step: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => `${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }, WCAG_TAGS);
+  assert.deepEqual(violations, [], `${step}: axe found WCAG 2.2 AA violations on ${page.url()}`);
+}
+
+/** At 360 px the page must fit: no horizontal scrolling. */
+export async function checkNarrow(page: Page, step: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize(NARROW);
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    // Name the widest culprits, so the failure says what to fix.
+    return [...document.querySelectorAll('body *')]
+      .filter((el: any) => el.getBoundingClientRect().right > root.clientWidth + 1)
+      .slice(0, 5)
+      .map((el: any) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`);
+  });
+  if (before) await page.setViewportSize(before);
+  assert.deepEqual(overflow, [], `${step}: ${page.url()} scrolls sideways at 360 px`);
+}

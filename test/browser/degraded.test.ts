@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CookieLedger } from './checks.js';
+import { launchCookielessBrowser, startSite, type Site } from './harness.js';
+import { ServedPages } from './served-pages.js';
+import { Visit } from './visit.js';
+
+let site: Site;
+const served = new ServedPages();
+
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+describe('a visit with JavaScript turned off', () => {
+  let visit: Visit;
+  const ledger: CookieLedger = new Map();
+  before(async () => {
+    visit = await Visit.open(site, served, ledger, { javaScriptEnabled: false });
+  });
+  after(async () => {
+    await visit?.close();
+  });
+
+  it('accepts analytics from the banner with a plain form', async () => {
+    await visit.go('no script: home', '/');
+    const cookies = await visit.step('no script: accept analytics', (page) => page.getByRole('button', { name: 'Accept analytics cookies' }).click());
+    assert.equal(cookies.find((c) => c.name === 'COOKIE_CONSENT')?.value, 'accepted');
+    assert.ok(cookies.find((c) => c.name === 'SHELFMARK_VISITOR'));
+    assert.match(await visit.page.locator('#status').innerText(), /accepted analytics cookies/);
+  });
+
+  it('adds to the basket from the results and comes back to the same page, then removes it from the basket', async () => {
+    await visit.step('no script: search', async (page) => {
+      await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('dickens');
+      await page.getByRole('searchbox', { name: 'Search the catalogue' }).press('Enter');
+      await page.waitForURL(/\/search\?q=dickens/);
+    });
+    const results = visit.page.url();
+    const first = visit.page.locator('.result').first();
+    const title = await first.locator('.result__title a').innerText();
+    await visit.step('no script: add to basket', (page) => page.locator('.result').first().getByRole('button', { name: /^Add to basket/ }).click());
+    assert.equal(visit.page.url(), results, 'back on the same results page');
+    assert.match(await visit.page.locator('#status').innerText(), /^Added/);
+    assert.equal(await visit.page.locator('#basket-count').innerText(), '1');
+    await visit.step('no script: basket', (page) => page.getByRole('link', { name: /^Basket/ }).click());
+    assert.match(await visit.page.locator('.basket').innerText(), new RegExp(title.split(':')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    await visit.step('no script: remove', (page) => page.locator('.basket').getByRole('button', { name: /^Remove/ }).first().click());
+    assert.match(await visit.page.locator('#status').innerText(), /^Removed/);
+    assert.equal(await visit.page.locator('#basket-count').innerText(), '0');
+  });
+});
+
+describe('a browser that blocks all cookies', () => {
+  let visit: Visit;
+  let browser: Awaited<ReturnType<typeof launchCookielessBrowser>>;
+  before(async () => {
+    browser = await launchCookielessBrowser();
+    visit = await Visit.in(site, served, new Map(), browser.context);
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('can still search and read, holds no cookie, and is told plainly that the basket needs cookies', async () => {
+    assert.deepEqual(await visit.go('no cookies: home', '/'), []);
+    await visit.step('no cookies: search', async (page) => {
+      await page.getByRole('searchbox', { name: 'Search the catalogue' }).fill('emma');
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.waitForURL(/\/search\?q=emma/);
+    });
+    assert.match(await visit.page.locator('.notice--cookies').innerText(), /does not seem to accept cookies/);
+    await visit.step('no cookies: record', (page) => page.locator('.result__title a').first().click());
+    const cookies = await visit.step('no cookies: add to basket', async (page) => {
+      await page.locator('.record__action').getByRole('button', { name: /^Add to basket/ }).click();
+      await page.waitForURL(/\/cookies-required$/);
+    }, { status: 400 });
+    assert.deepEqual(cookies, []);
+    assert.equal(await visit.page.locator('h1').innerText(), 'Cookies are needed for the basket and logging in');
+  });
+
+  it('says the same when the visitor answers the cookie banner', async () => {
+    await visit.go('no cookies: home again', '/');
+    await visit.step('no cookies: accept analytics', (page) => page.getByRole('button', { name: 'Accept analytics cookies' }).click(), { status: 400 });
+    assert.equal(await visit.page.locator('h1').innerText(), 'Cookies are needed for the basket and logging in');
+    assert.deepEqual(await visit.context.cookies(), []);
+  });
+});
+
+it('serves only valid HTML on every page visited (Nu HTML Checker)', async () => {
+  const errors = await served.validate();
+  assert.deepEqual(served.missed, []);
+  assert.ok(served.count >= 8, `checked ${served.count} pages`);
+  assert.deepEqual(errors, []);
+});

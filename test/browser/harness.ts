@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/http/logger.js';
+import { loadDemoCatalogue } from '../../src/import/demo.js';
+import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
+import type { Store } from '../../src/storage/store.js';
+
+/** Debian's Chromium; playwright's own browser downloads are never used. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** The app on a free port of 127.0.0.1, over a fresh data dir with the demo catalogue, and a browser to visit it. */
+export interface Site {
+  origin: string;
+  store: Store;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * A browser whose own settings block every cookie (Chromium's "Block all
+ * cookies", set in a fresh profile), as a member who turned cookies off has.
+ */
+export async function launchCookielessBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-nocookies-'));
+  fs.mkdirSync(path.join(profile, 'Default'));
+  const preferences = { profile: { default_content_setting_values: { cookies: 2 } } };
+  fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Start Shelfmark in-process and launch Chromium; `close` undoes both and removes the data dir. */
+export async function startSite(): Promise<Site> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-browser-'));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+  const store = await openEmbeddedStore({ dataDir });
+  await loadDemoCatalogue(store);
+  const app = createApp({ config, store, logger: createLogger('silent') });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    store,
+    browser,
+    async close() {
+      await browser.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
