@@ -82,6 +82,17 @@ describe('a browser that blocks all cookies', () => {
     assert.equal(await visit.page.locator('h1').innerText(), 'Cookies are needed for the basket and logging in');
   });
 
+  it('says the same when the member tries to log in', async () => {
+    await visit.go('no cookies: login page', '/login');
+    await visit.step('no cookies: log in', async (page) => {
+      await page.getByLabel('Library card number').fill('1000000001');
+      await page.getByLabel('PIN').fill('1234');
+      await page.getByRole('button', { name: 'Log in' }).click();
+    }, { status: 400 });
+    assert.equal(await visit.page.locator('h1').innerText(), 'Cookies are needed for the basket and logging in');
+    assert.deepEqual(await visit.context.cookies(), []);
+  });
+
   it('says the same when the visitor answers the cookie banner', async () => {
     await visit.go('no cookies: home again', '/');
     await visit.step('no cookies: accept analytics', (page) => page.getByRole('button', { name: 'Accept analytics cookies' }).click(), { status: 400 });

@@ -8,6 +8,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { createLogger } from '../../src/http/logger.js';
 import { loadDemoCatalogue } from '../../src/import/demo.js';
+import { seedDemoMembers } from '../../src/members/demo-members.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { Store } from '../../src/storage/store.js';
 
@@ -19,7 +20,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** The app on a free port of 127.0.0.1, over a fresh data dir with the demo catalogue, and a browser to visit it. */
+/** The app on a free port of 127.0.0.1, over a fresh data dir with the demo catalogue and demo members, and a browser to visit it. */
 export interface Site {
   origin: string;
   store: Store;
@@ -54,6 +55,7 @@ export async function startSite(): Promise<Site> {
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
   const store = await openEmbeddedStore({ dataDir });
   await loadDemoCatalogue(store);
+  await seedDemoMembers(store);
   const app = createApp({ config, store, logger: createLogger('silent') });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

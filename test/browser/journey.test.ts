@@ -42,6 +42,7 @@ after(async () => {
 describe('a whole visit in Chromium, with JavaScript', () => {
   let visit: Visit;
   const ledger: CookieLedger = new Map();
+  let basketTitle = '';
 
   before(async () => {
     visit = await Visit.open(site, served, ledger);
@@ -83,6 +84,7 @@ describe('a whole visit in Chromium, with JavaScript', () => {
   it('opens a record and adds it to the basket without leaving the page', async () => {
     await visit.step('record', (page) => page.locator('.result__title a').first().click());
     const title = (await visit.page.locator('h1').innerText()).split(':')[0]!.trim();
+    basketTitle = title;
     const url = visit.page.url();
     await visit.step('add to basket (script)', async (page) => {
       await page.locator('.record__action').getByRole('button', { name: /^Add to basket/ }).click();
@@ -93,6 +95,58 @@ describe('a whole visit in Chromium, with JavaScript', () => {
     assert.ok(await visit.cookie('JSESSIONID'), 'the visit now has a session');
     await visit.step('basket', (page) => page.getByRole('link', { name: /^Basket/ }).click());
     assert.match(await visit.page.locator('.basket').innerText(), new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  });
+
+  it('logs in with card and PIN, keeping the basket, under a new session id', async () => {
+    const before = (await visit.cookie('JSESSIONID'))?.value;
+    await visit.step('login page', (page) => page.getByRole('banner').getByRole('link', { name: 'Log in' }).click());
+    await visit.step('log in', async (page) => {
+      await page.getByLabel('Library card number').fill('1000000001');
+      await page.getByLabel('PIN').fill('1234');
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(/\/basket$/);
+    });
+    assert.equal(await visit.page.locator('#logged-in-as').innerText(), 'Logged in as Ada');
+    assert.equal(await visit.page.locator('#basket-count').innerText(), '1', 'the basket survives the login');
+    const after = (await visit.cookie('JSESSIONID'))?.value;
+    assert.ok(after && after !== before, 'a new session id at login');
+  });
+
+  it('reserves everything in the basket and sees it on the account page', async () => {
+    await visit.step('reserve from basket', (page) => page.getByRole('link', { name: 'Reserve everything in the basket' }).click());
+    await visit.step('reserve all', async (page) => {
+      await page.getByRole('button', { name: 'Reserve all' }).click();
+      await page.waitForURL(/\/account$/);
+    });
+    assert.match(await visit.page.locator('#status').innerText(), /reserv/i);
+    await visit.go('account', '/account');
+    const reservations = await visit.page.getByRole('region', { name: 'Reservations' }).innerText();
+    assert.ok(reservations.includes(basketTitle), `the account lists ${basketTitle} among: ${reservations}`);
+  });
+
+  it('logs out, and the old session id is worthless afterwards', async () => {
+    const session = await visit.cookie('JSESSIONID');
+    assert.ok(session);
+    await visit.step('log out', async (page) => {
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.waitForURL(/\/logged-out$/);
+    });
+    assert.equal(await visit.cookie('JSESSIONID'), undefined, 'the browser was told to drop the cookie');
+    // Someone who copied the cookie replays it in a browser of their own.
+    const replay = await Visit.open(site, served, new Map());
+    try {
+      await replay.context.addCookies([
+        { name: 'COOKIE_SUPPORT', value: 'true', url: site.origin, httpOnly: true, sameSite: 'Lax' },
+        { name: 'JSESSIONID', value: session.value, url: site.origin, httpOnly: true, sameSite: 'Lax' },
+      ]);
+      await replay.go('replayed session: basket', '/basket');
+      assert.equal(await replay.page.locator('#basket-count').innerText(), '0', 'an empty basket');
+      assert.equal(await replay.page.locator('#logged-in-as').count(), 0, 'nobody is logged in');
+      await replay.go('replayed session: account', '/account');
+      assert.match(new URL(replay.page.url()).pathname, /^\/login/, 'the account page asks for a login');
+    } finally {
+      await replay.close();
+    }
   });
 
   it('accepts analytics from the settings page in the footer, and is counted on our own server', async () => {
