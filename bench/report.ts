@@ -3,7 +3,7 @@ import type { LoadResult } from './load.js';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
-const ratio = (n: number) => n.toFixed(2);
+const ratio = (n: number) => n.toFixed(n < 0.1 ? 3 : 2);
 const records = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
 function row(cells: Array<string | number>): string {
