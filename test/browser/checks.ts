@@ -68,11 +68,13 @@ export async function checkNarrow(page: Page, step: string): Promise<void> {
   const overflow = await page.evaluate(() => {
     const root = document.documentElement;
     if (root.scrollWidth <= root.clientWidth) return [];
-    // Name the widest culprits, so the failure says what to fix.
-    return [...document.querySelectorAll('body *')]
-      .filter((el: any) => el.getBoundingClientRect().right > root.clientWidth + 1)
+    // Name likely culprits (boxes wider than the screen, or content spilling out of its box) so the failure says what to fix.
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el: any) => el.getBoundingClientRect().right > root.clientWidth + 1
+        || (el.scrollWidth > el.clientWidth + 1 && window.getComputedStyle(el).overflowX === 'visible'))
       .slice(0, 5)
       .map((el: any) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`);
+    return [`the page is ${root.scrollWidth} px wide`, ...culprits];
   });
   if (before) await page.setViewportSize(before);
   assert.deepEqual(overflow, [], `${step}: ${page.url()} scrolls sideways at 360 px`);

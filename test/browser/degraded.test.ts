@@ -103,7 +103,7 @@ describe('a browser that blocks all cookies', () => {
 
 it('serves only valid HTML on every page visited (Nu HTML Checker)', async () => {
   const errors = await served.validate();
+  assert.deepEqual(errors, []);
   assert.deepEqual(served.missed, []);
   assert.ok(served.count >= 8, `checked ${served.count} pages`);
-  assert.deepEqual(errors, []);
 });

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/http/logger.js';
+import { pino } from 'pino';
 import { loadDemoCatalogue } from '../../src/import/demo.js';
 import { seedDemoMembers } from '../../src/members/demo-members.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
@@ -25,6 +25,8 @@ export interface Site {
   origin: string;
   store: Store;
   browser: Browser;
+  /** Warnings and errors the server logged since the last call (a failed request names its cause here). */
+  takeServerProblems(): string[];
   close(): Promise<void>;
 }
 
@@ -56,7 +58,14 @@ export async function startSite(): Promise<Site> {
   const store = await openEmbeddedStore({ dataDir });
   await loadDemoCatalogue(store);
   await seedDemoMembers(store);
-  const app = createApp({ config, store, logger: createLogger('silent') });
+  const problems: string[] = [];
+  const logger = pino({ level: 'warn' }, {
+    write(line: string) {
+      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+      problems.push([entry.msg, entry.err?.message].filter(Boolean).join(': '));
+    },
+  });
+  const app = createApp({ config, store, logger });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -66,6 +75,7 @@ export async function startSite(): Promise<Site> {
     origin: `http://127.0.0.1:${port}`,
     store,
     browser,
+    takeServerProblems: () => problems.splice(0),
     async close() {
       await browser.close();
       server.closeAllConnections();

@@ -245,7 +245,7 @@ describe('the same journey with the keyboard alone', () => {
 
 it('serves only valid HTML on every page visited (Nu HTML Checker)', async () => {
   const errors = await served.validate();
+  assert.deepEqual(errors, []);
   assert.deepEqual(served.missed, []);
   assert.ok(served.count >= 10, `checked ${served.count} pages`);
-  assert.deepEqual(errors, []);
 });

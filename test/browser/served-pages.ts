@@ -43,13 +43,18 @@ export class ServedPages {
     });
   }
 
+  /** Wait for every body still being read (before a context closes under it). */
+  async settle(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+
   get count(): number {
     return this.pages.size;
   }
 
   /** Every error the Nu HTML Checker reports, each naming the page it is on. */
   async validate(): Promise<string[]> {
-    await Promise.all(this.pending);
+    await this.settle();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-vnu-'));
     const urlOf = new Map<string, string>();
     try {

@@ -22,6 +22,7 @@ export class Visit {
     readonly page: Page,
     private readonly ledger: CookieLedger,
     private readonly scripted: boolean,
+    private readonly served: ServedPages,
   ) {
     page.on('pageerror', (err) => this.errors.push(`script error: ${err.message}`));
     page.on('console', (msg) => {
@@ -38,8 +39,10 @@ export class Visit {
   /** A visit in a context made elsewhere (the cookie-blocking browser). */
   static async in(site: Site, served: ServedPages, ledger: CookieLedger, context: BrowserContext, scripted = true): Promise<Visit> {
     const page = await context.newPage();
+    // A step that cannot find what it looks for should fail in seconds, not half a minute.
+    page.setDefaultTimeout(10_000);
     served.watch(page);
-    return new Visit(site, context, page, ledger, scripted);
+    return new Visit(site, context, page, ledger, scripted, served);
   }
 
   /** axe needs timers, which a page without scripts never runs: check a scripted copy of the same document. */
@@ -63,11 +66,14 @@ export class Visit {
   async step(name: string, action: (page: Page) => Promise<unknown>, expected: { status?: number } = {}): Promise<Cookie[]> {
     await action(this.page);
     await this.page.waitForLoadState('load');
+    const logged = this.site.takeServerProblems();
+    const browserErrors = this.errors.splice(0);
+    assert.deepEqual(logged, [], `${name}: the server logged problems`);
     const cookies = await checkCookies(this.context, name, this.ledger);
     await this.accessibility(name);
     await checkNarrow(this.page, name);
     // The browser logs an error status of the page itself; a step that expects it says so.
-    const errors = this.errors.splice(0).filter((e) => !(expected.status && e.includes(`status of ${expected.status} `)));
+    const errors = browserErrors.filter((e) => !(expected.status && e.includes(`status of ${expected.status} `)));
     assert.deepEqual(errors, [], `${name}: errors in the browser on ${this.page.url()}`);
     return cookies;
   }
@@ -82,6 +88,7 @@ export class Visit {
   }
 
   async close(): Promise<void> {
+    await this.served.settle();
     await this.mirror?.context().close();
     await this.context.close();
   }
