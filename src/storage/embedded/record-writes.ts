@@ -12,16 +12,21 @@ export function createRecordWrites(db: Database) {
   const stmt = {
     existing: db.prepare<[string], { rowid: number; hash: string }>('SELECT rowid, hash FROM records WHERE id = ?'),
     insert: db.prepare(
-      'INSERT INTO records (id, doc, hash, sort_title, sort_author, year) VALUES (@id, @doc, @hash, @sortTitle, @sortAuthor, @year)',
+      `INSERT INTO records (id, doc, hash, sort_title, sort_author, year, changed)
+       VALUES (@id, @doc, @hash, @sortTitle, @sortAuthor, @year, @changed)`,
     ),
     update: db.prepare(
-      'UPDATE records SET doc = @doc, hash = @hash, sort_title = @sortTitle, sort_author = @sortAuthor, year = @year WHERE rowid = @rowid',
+      `UPDATE records SET doc = @doc, hash = @hash, sort_title = @sortTitle, sort_author = @sortAuthor, year = @year,
+       changed = @changed WHERE rowid = @rowid`,
     ),
     ftsInsert: db.prepare(`INSERT INTO records_fts (rowid, ${ftsNames}) VALUES (?, ${ftsSlots})`),
     ftsDelete: db.prepare('DELETE FROM records_fts WHERE rowid = ?'),
     facetInsert: db.prepare('INSERT INTO facets (rid, field, value) VALUES (?, ?, ?)'),
     facetDelete: db.prepare('DELETE FROM facets WHERE rid = ?'),
+    version: db.prepare<[], number>('SELECT version FROM catalogue_version').pluck(),
+    // Every record written in a transaction carries the version it creates in `changed`, so readers can catch up.
     bumpVersion: db.prepare('UPDATE catalogue_version SET version = version + 1'),
+    bumpGeneration: db.prepare('UPDATE catalogue_version SET version = version + 1, generation = generation + 1'),
   };
 
   function index(rowid: number, record: CatalogueRecord): void {
@@ -31,6 +36,7 @@ export function createRecordWrites(db: Database) {
 
   const upsertMany = db.transaction((records: CatalogueRecord[]): UpsertCounts => {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
+    const changed = stmt.version.get()! + 1;
     for (const record of records) {
       const hash = contentHash(record);
       const row = {
@@ -40,6 +46,7 @@ export function createRecordWrites(db: Database) {
         sortTitle: titleSortKey(record.title),
         sortAuthor: foldForSort(record.authors[0] ?? ''),
         year: record.year ?? null,
+        changed,
       };
       const existing = stmt.existing.get(record.id);
       if (!existing) {
@@ -61,7 +68,7 @@ export function createRecordWrites(db: Database) {
 
   const clear = db.transaction(() => {
     db.exec(`DELETE FROM records; DELETE FROM facets; INSERT INTO records_fts (records_fts) VALUES ('delete-all');`);
-    stmt.bumpVersion.run();
+    stmt.bumpGeneration.run();
   });
 
   return {

@@ -133,6 +133,15 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       after = rows[rows.length - 1]!.rowid;
     }
   },
+  // 7: what the in-memory facet index needs to follow changes: the version that last wrote each
+  // record, and a generation that moves when the catalogue is emptied (facet-index.ts).
+  (db) => {
+    db.exec(`
+      ALTER TABLE records ADD COLUMN changed INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX records_changed ON records (changed);
+      ALTER TABLE catalogue_version ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+    `);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

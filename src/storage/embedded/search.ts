@@ -71,7 +71,7 @@ export function createSearch(db: Database) {
     const join = orderBy.startsWith('h.') ? 'CROSS JOIN' : 'JOIN';
     const page = prepared(`SELECT r.doc FROM hits h ${join} records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
     const total = countHits.get()!;
-    return { total, records: docs(page.all(limit, offset)), facets: facets.forHits(query.facetLimit, total, countAll.get()!) };
+    return { total, records: docs(page.all(limit, offset)), facets: facets.forHits(query.facetLimit, total) };
   });
 
   return async (query: StoreSearchQuery): Promise<StoreSearchResult> => search(query);
