@@ -54,6 +54,21 @@ export function createSearch(db: Database) {
     }
   }
 
+  /**
+   * By a record key, the planner walks that key's index and probes hits. By rank, only the hits
+   * ranked at or above the page's last place are joined to their records: joining every hit
+   * to sort by (rank, id) read 20,000 documents to show 20 (30-45 ms at 100k records).
+   */
+  function pageOfHits(orderBy: string, limit: number, offset: number): unknown[] {
+    if (!orderBy.startsWith('h.')) {
+      return prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
+    }
+    if (limit === 0) return [];
+    return prepared(`SELECT r.doc FROM hits h CROSS JOIN records r ON r.rowid = h.rid
+      WHERE h.rank <= coalesce((SELECT rank FROM hits ORDER BY rank LIMIT 1 OFFSET ?), 1e308)
+      ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(offset + limit - 1, limit, offset);
+  }
+
   const search = db.transaction((query: StoreSearchQuery): StoreSearchResult => {
     const offset = Math.max(0, Math.trunc(query.offset));
     const limit = Math.max(0, Math.trunc(query.limit));
@@ -67,11 +82,8 @@ export function createSearch(db: Database) {
       return { total: countAll.get()!, records: docs(page.all(limit, offset)), facets: facets.forAll(query.facetLimit) };
     }
     fillHits(match, groups);
-    // By rank, walk the hits; by a record key, let the planner walk that key's index and probe hits.
-    const join = orderBy.startsWith('h.') ? 'CROSS JOIN' : 'JOIN';
-    const page = prepared(`SELECT r.doc FROM hits h ${join} records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
     const total = countHits.get()!;
-    return { total, records: docs(page.all(limit, offset)), facets: facets.forHits(query.facetLimit, total) };
+    return { total, records: docs(pageOfHits(orderBy, limit, offset)), facets: facets.forHits(query.facetLimit, total) };
   });
 
   return async (query: StoreSearchQuery): Promise<StoreSearchResult> => search(query);

@@ -65,6 +65,18 @@ export function searchOrderContract(store: StoreRef): void {
       });
     }
 
+    it('pages through equally ranked matches by id, with ties across every page boundary', async () => {
+      // Same text, so the same score: only the id can order them.
+      const twins = ['t-07', 't-03', 't-10', 't-01', 't-05', 't-09', 't-02', 't-08', 't-04', 't-06']
+        .map((id) => makeRecord({ id, title: 'Twin volume', subjects: ['Twins'] }));
+      await store().records.upsertMany(twins);
+      const pages: string[] = [];
+      for (let offset = 0; offset < 12; offset += 3) {
+        pages.push(...ids(await store().records.search(query({ clauses: [clause('twin')], offset, limit: 3 }))));
+      }
+      assert.deepEqual(pages, twins.map((r) => r.id).sort());
+    });
+
     it('gives an empty page past the end but still the total', async () => {
       const result = await store().records.search(query({ offset: 100, limit: 10 }));
       assert.equal(result.total, catalogue.length);
