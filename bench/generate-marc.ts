@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { encodeIso2709 } from './iso2709-writer.js';
+import { seededRandom } from './random.js';
 
 const WORDS = 'river garden winter silent house letters night stone city light summer shadow island daughter mountain secret road fire glass song harbour field memory crown storm kingdom bread lantern orchard'.split(' ');
 const SURNAMES = 'Austen Brontë Dickens Eliot Hardy Woolf Rankin Christie Mantel Ishiguro Smith Okafor Nowak Łukasz García Müller Øberg Dubois Rossi Tanaka'.split(' ');
@@ -8,17 +9,6 @@ const FORENAMES = 'Jane Charlotte Charles George Thomas Virginia Ian Agatha Hila
 const SUBJECTS = 'Detective and mystery stories|Family life|World War, 1939-1945|Gardening|Cookery|Scotland|Love stories|Historical fiction|Science fiction|Poetry|Children|Railways'.split('|');
 const BRANCHES = ['Central Library', 'Northgate', 'Riverside', 'Eastfield', 'Mobile Library'];
 const TYPES: [string, string][] = [['a', 'm'], ['a', 'm'], ['a', 'm'], ['i', 'm'], ['g', 'm'], ['j', 'm']];
-
-/** A small deterministic PRNG, so every run generates the same catalogue. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One synthetic MARC21 (UTF-8) record, number `n` of the catalogue. */
 export function syntheticRecord(n: number, random: () => number): Buffer {
@@ -46,7 +36,7 @@ export function syntheticRecord(n: number, random: () => number): Buffer {
 
 /** Write `count` synthetic MARC21 records to `path`, streaming, with a fixed seed; returns the bytes written. */
 export async function generateMarcFile(path: string, count: number, seed = 42): Promise<number> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const out = createWriteStream(path);
   let bytes = 0;
   for (let n = 1; n <= count; n++) {
