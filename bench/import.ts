@@ -11,25 +11,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { generateMarcFile } from './generate-marc.js';
+import type { ImportPass } from './import-pass.js';
 
-const RUN = fileURLToPath(new URL('./import-run.ts', import.meta.url));
+const PASS = fileURLToPath(new URL('./import-pass.ts', import.meta.url));
 
-interface Run { records: number; seconds: number; maxRssMb: number }
+type Run = Pick<ImportPass, 'records' | 'seconds' | 'recordsPerSecond' | 'peakRssMb'>;
 
 /** One size: what importing and parsing N records cost. Reusable by `npm run bench`. */
 export interface ImportBenchResult {
   n: number;
   fileMb: number;
-  import: Run & { recordsPerSecond: number };
-  parse: Run & { recordsPerSecond: number };
+  import: Run;
+  parse: Run;
   /** import records/s ÷ parse-only records/s: how much storage costs on top of reading. */
   ratio: number;
 }
 
-async function measure(file: string, mode: 'parse' | 'import', dataDir: string): Promise<Run & { recordsPerSecond: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', RUN, file, mode, dataDir], { maxBuffer: 1 << 20 });
-  const run = JSON.parse(stdout.trim().split('\n').at(-1)!) as Run;
-  return { ...run, recordsPerSecond: Math.round(run.records / run.seconds) };
+/** One pass in a fresh process (bench/import-pass.ts), so its peak memory is its own. */
+async function measure(file: string, mode: 'parse' | 'import', dataDir: string): Promise<Run> {
+  const args = mode === 'parse' ? [PASS, 'parse', file] : [PASS, 'import', file, dataDir];
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', ...args], { maxBuffer: 1 << 20 });
+  const pass = JSON.parse(stdout.trim().split('\n').at(-1)!) as ImportPass;
+  return { ...pass, recordsPerSecond: Math.round(pass.recordsPerSecond), peakRssMb: Math.round(pass.peakRssMb) };
 }
 
 /** Generate N records to a temp file, import them into a fresh store, then parse them only. */
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   console.log('|---:|---:|---:|---:|---:|---:|---:|');
   for (const n of sizes) {
     const r = await benchImport(n);
-    console.log(`| ${n.toLocaleString('en-GB')} | ${r.fileMb} | ${r.import.recordsPerSecond.toLocaleString('en-GB')} | ${r.import.maxRssMb} | ${r.parse.recordsPerSecond.toLocaleString('en-GB')} | ${r.parse.maxRssMb} | ${r.ratio} |`);
+    console.log(`| ${n.toLocaleString('en-GB')} | ${r.fileMb} | ${r.import.recordsPerSecond.toLocaleString('en-GB')} | ${r.import.peakRssMb} | ${r.parse.recordsPerSecond.toLocaleString('en-GB')} | ${r.parse.peakRssMb} | ${r.ratio} |`);
   }
 }
 
