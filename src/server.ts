@@ -7,9 +7,7 @@ import { loadDemoCatalogue } from './import/demo.js';
 import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
-import { purgeOldAuditEntries } from './librarian/audit-retention.js';
-
-const PURGE_EVERY_MS = 60_000;
+import { startHousekeeping } from './http/housekeeping.js';
 
 /** Load the demo records into an empty store only, never over a librarian's catalogue. */
 async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
@@ -41,28 +39,14 @@ async function main(): Promise<void> {
     logger.info({ port: config.PORT, store: store.kind }, `Shelfmark is serving http://localhost:${config.PORT}`);
   });
 
-  // Expired sessions (and their baskets) are deleted even if nobody comes back for them.
-  const purge = setInterval(() => {
-    store.sessions.purgeExpired(Date.now()).then(
-      (n) => n > 0 && logger.info({ purged: n }, 'expired sessions deleted'),
-      (err) => logger.error({ err }, 'session purge failed'),
-    );
-    // The privacy page promises audit entries go after AUDIT_RETENTION_DAYS; this keeps that promise.
-    purgeOldAuditEntries(store, config.AUDIT_RETENTION_DAYS, Date.now()).then(
-      (n) => n > 0 && logger.info({ deleted: n }, 'audit entries past retention deleted'),
-      (err) => logger.error({ err }, 'audit retention purge failed'),
-    );
-    // Failed-login counters whose window and lock have ended (MongoDB's TTL index does this by itself).
-    store.loginAttempts.purgeExpired(Date.now()).catch((err) => logger.error({ err }, 'login-attempt purge failed'));
-  }, PURGE_EVERY_MS);
-  purge.unref();
+  const stopHousekeeping = startHousekeeping(store, config, logger);
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight');
-    clearInterval(purge);
+    stopHousekeeping();
     const force = setTimeout(() => {
       logger.warn('requests still open after 10 s; closing anyway');
       server.closeAllConnections();

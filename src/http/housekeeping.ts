@@ -1,0 +1,26 @@
+import type { Config } from '../config/config.js';
+import type { Store } from '../storage/store.js';
+import type { Logger } from './logger.js';
+import { purgeOldAuditEntries } from '../librarian/audit-retention.js';
+
+const EVERY_MS = 60_000;
+
+/**
+ * Once a minute, delete what the site promises not to keep: ended visits
+ * (sessions with their baskets), audit entries past AUDIT_RETENTION_DAYS, and
+ * failed-login counters whose window has passed. Returns a function that stops it.
+ */
+export function startHousekeeping(store: Store, config: Pick<Config, 'AUDIT_RETENTION_DAYS'>, logger: Logger): () => void {
+  const report = (what: string) => (n: number) => {
+    if (n > 0) logger.info({ deleted: n }, what);
+  };
+  const failed = (what: string) => (err: unknown) => logger.error({ err }, `${what} failed`);
+  const timer = setInterval(() => {
+    const now = Date.now();
+    store.sessions.purgeExpired(now).then(report('expired sessions deleted'), failed('session purge'));
+    purgeOldAuditEntries(store, config.AUDIT_RETENTION_DAYS, now).then(report('audit entries past retention deleted'), failed('audit retention purge'));
+    store.loginAttempts.purgeExpired(now).then(report('ended failed-login counters deleted'), failed('login-attempt purge'));
+  }, EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
