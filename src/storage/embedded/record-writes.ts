@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { UpsertCounts } from '../store.js';
-import { FTS_COLUMNS } from './fts-columns.js';
-import { ftsValues } from './fts-columns.js';
-import { contentHash, facetPairs, foldForSort, titleSortKey } from './record-keys.js';
+import { FTS_COLUMNS } from '../search-columns.js';
+import { ftsValues } from '../search-columns.js';
+import { contentHash, facetPairs, foldForSort, titleSortKey } from '../record-keys.js';
 
 /** Upsert and clear, each one transaction that keeps records, full text and facets in step. */
 export function createRecordWrites(db: Database) {

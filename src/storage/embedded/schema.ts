@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FTS_COLUMNS, ftsValues } from './fts-columns.js';
+import { FTS_COLUMNS, ftsValues } from '../search-columns.js';
 
 /**
  * Migrations in order; migration i brings the schema to user_version i + 1.

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { FacetField, SortOrder, StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
 import { createFacetCounter, emptyFacets } from './facets.js';
-import { FTS_COLUMNS } from './fts-columns.js';
+import { FTS_COLUMNS } from '../search-columns.js';
 import { toMatchExpression } from './fts-query.js';
 import { createStatementCache } from './statement-cache.js';
 

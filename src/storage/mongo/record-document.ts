@@ -1,6 +1,6 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { FacetField } from '../../catalogue/search-query.js';
-import { facetPairs, foldForSort, titleSortKey } from '../embedded/record-keys.js';
+import { facetPairs, foldForSort, titleSortKey } from '../record-keys.js';
 import { searchCopy, type SearchCopy } from './search-text.js';
 
 /**

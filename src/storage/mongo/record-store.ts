@@ -1,6 +1,6 @@
 import type { Db, IndexDescription } from 'mongodb';
 import { FACET_FIELDS } from '../../catalogue/search-query.js';
-import { FTS_COLUMNS } from '../embedded/fts-columns.js';
+import { FTS_COLUMNS } from '../search-columns.js';
 import type { RecordStore } from '../store.js';
 import type { RecordDocument } from './record-document.js';
 import { emptyResult, readSearchResult, searchPipeline } from './search-pipeline.js';

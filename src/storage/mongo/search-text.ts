@@ -1,5 +1,5 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import { FTS_COLUMNS, ftsValues } from '../embedded/fts-columns.js';
+import { FTS_COLUMNS, ftsValues } from '../search-columns.js';
 import { foldLetters } from '../../catalogue/letter-fold.js';
 
 /** The searchable columns, shared with the embedded store so both adapters search the same text. */

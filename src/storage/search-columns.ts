@@ -1,10 +1,11 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
-import { foldLetters } from '../../catalogue/letter-fold.js';
+import type { CatalogueRecord } from '../catalogue/record.js';
+import { foldLetters } from '../catalogue/letter-fold.js';
 import { isbn10Of } from './record-keys.js';
 
 /**
- * The FTS5 columns, in table order. Their bm25 weights sit beside them so the
- * ranking and the schema cannot drift apart.
+ * The searchable text columns, shared by both adapters so they index the same
+ * text: the embedded store's FTS5 columns in table order, with their bm25
+ * weights beside them (the MongoDB text index uses the same weights).
  */
 export const FTS_COLUMNS = [
   { name: 'title', weight: 10 },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { isAvailable, type CatalogueRecord } from '../../catalogue/record.js';
-import type { FacetField } from '../../catalogue/search-query.js';
+import { isAvailable, type CatalogueRecord } from '../catalogue/record.js';
+import type { FacetField } from '../catalogue/search-query.js';
 
 /** Lower case without accents: the form sort keys are compared in. */
 export function foldForSort(text: string): string {
