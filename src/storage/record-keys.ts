@@ -38,9 +38,14 @@ export function isbn10Of(isbn13: string): string | null {
 }
 
 /** Every (field, value) pair a record is counted under in the facets, without duplicates. */
+/** C0 control characters (MARC's own field and subfield separators among them). */
+const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
+
 export function facetPairs(record: CatalogueRecord): Array<[FacetField, string]> {
   const pairs = new Map<string, [FacetField, string]>();
-  const add = (field: FacetField, value: string | undefined) => {
+  const add = (field: FacetField, raw: string | undefined) => {
+    // Control characters mean nothing on a page, and the facet index uses two of them as separators.
+    const value = raw?.replace(CONTROL_CHARACTERS, '').trim();
     if (value) pairs.set(`${field}\u0000${value}`, [field, value]);
   };
   add('mediaType', record.mediaType);

@@ -57,4 +57,14 @@ describe('facet counts kept in memory follow every change to the catalogue', () 
       assert.deepEqual(decades, [{ value: String(Math.floor((1990 + round) / 10) * 10), count: 2000 }], `round ${round}`);
     }
   });
+
+  it('keeps facet values with control characters (stray MARC separators) out of the way of the index', async (t) => {
+    const [server, seeder] = await twoProcesses(t);
+    await seeder.records.upsertMany([
+      makeRecord({ id: 'a', title: 'One', subjects: ['Cats\u001fDogs', 'Birds\u001e'] }),
+      makeRecord({ id: 'b', title: 'Two', subjects: ['CatsDogs'] }),
+    ]);
+    const subjects = (await server.records.search(query())).facets.subject;
+    assert.deepEqual(subjects, [{ value: 'CatsDogs', count: 2 }, { value: 'Birds', count: 1 }]);
+  });
 });

@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { FACET_FIELDS, type FacetField } from '../../catalogue/search-query.js';
 
+const UNIT = 31;
+const RECORD = 30;
+const UNIT_SEPARATOR = String.fromCharCode(UNIT);
+const RECORD_SEPARATOR = String.fromCharCode(RECORD);
 const FIELD_NUMBER = new Map<FacetField, number>(FACET_FIELDS.map((field, i) => [field, i]));
 
 /**
@@ -32,7 +36,11 @@ export class FacetIndex {
 
   constructor(db: Database) {
     this.stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
-    this.allSql = db.prepare<[], [number, FacetField, string]>('SELECT rid, field, value FROM facets ORDER BY rid').raw();
+    // One row per record, its pairs joined with control characters facetPairs() never lets into a value:
+    // a third of the time of reading ten million rows one by one.
+    this.allSql = db.prepare<[], [number, string]>(
+      `SELECT rid, group_concat(field || char(${UNIT}) || value, char(${RECORD})) FROM facets GROUP BY rid`,
+    ).raw();
     this.changedSql = db.prepare<[number], number>('SELECT rowid FROM records WHERE changed > ?').pluck();
     this.oneSql = db.prepare<[number], [FacetField, string]>('SELECT field, value FROM facets WHERE rid = ?').raw();
   }
@@ -75,17 +83,9 @@ export class FacetIndex {
     this.length = new Uint16Array(1024);
     this.used = 0;
     this.live = 0;
-    let rid = -1;
-    let ids: number[] = [];
-    for (const [r, field, value] of this.allSql.iterate()) {
-      if (r !== rid) {
-        if (rid >= 0) this.set(rid, ids);
-        rid = r;
-        ids = [];
-      }
-      ids.push(this.valueId(field, value));
+    for (const [rid, pairs] of this.allSql.iterate()) {
+      this.set(rid, pairs.split(RECORD_SEPARATOR).map((pair) => this.pairId(pair)));
     }
-    if (rid >= 0) this.set(rid, ids);
   }
 
   private reload(rid: number): void {
@@ -95,13 +95,18 @@ export class FacetIndex {
   }
 
   private valueId(field: FacetField, value: string): number {
-    const key = `${field}\u0000${value}`;
-    let id = this.valueIds.get(key);
+    return this.pairId(`${field}${UNIT_SEPARATOR}${value}`);
+  }
+
+  /** The id of a "field<US>value" pair, given one the first time it is seen. */
+  private pairId(pair: string): number {
+    let id = this.valueIds.get(pair);
     if (id === undefined) {
+      const at = pair.indexOf(UNIT_SEPARATOR);
       id = this.valueText.length;
-      this.valueIds.set(key, id);
-      this.valueField.push(FIELD_NUMBER.get(field) ?? -1);
-      this.valueText.push(value);
+      this.valueIds.set(pair, id);
+      this.valueField.push(FIELD_NUMBER.get(pair.slice(0, at) as FacetField) ?? -1);
+      this.valueText.push(pair.slice(at + 1));
     }
     return id;
   }
