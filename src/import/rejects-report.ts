@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { SourcePosition } from './types.js';
+import { csvCell } from '../csv/csv.js';
 
 /** One line of the report: a rejected record, or a warning about one that was imported. */
 export interface Problem {
@@ -27,17 +28,13 @@ export class RejectsReport {
   write(problem: Problem): void {
     const p = problem.position;
     const cells = [p.file, p.recordNumber, p.byteOffset ?? '', p.line ?? '', problem.id ?? '', problem.kind, problem.reason];
-    this.out.write(`${cells.map((c) => csvCell(String(c))).join(',')}\n`);
+    this.out.write(`${cells.map(csvCell).join(',')}\n`);
   }
 
   async close(): Promise<void> {
     this.out.end();
     await once(this.out, 'finish');
   }
-}
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One problem as a line for the terminal. */

@@ -4,7 +4,7 @@ import type { AuditEntry } from '../storage/store.js';
 import { AUDIT_ACTIONS } from '../storage/log-stores.js';
 import { auditConsole } from './console-audit.js';
 import { auditQueryString, parseAuditQuery } from './audit-filter.js';
-import { csvHeaders, toCsv, type CsvValue } from './csv.js';
+import { csvHeaders, toCsv, type CsvValue } from '../csv/csv.js';
 import { isoTime, when } from './when.js';
 
 const PER_PAGE = 50;

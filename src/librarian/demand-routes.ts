@@ -4,7 +4,7 @@ import { auditConsole } from './console-audit.js';
 import { parseDateRange, type DateRange } from './date-range.js';
 import { demandReport, type DemandReport } from './demand-report.js';
 import { searchesChart } from './chart.js';
-import { csvHeaders, toCsv, type CsvValue } from './csv.js';
+import { csvHeaders, toCsv, type CsvValue } from '../csv/csv.js';
 
 /** One CSV with a section column, so a spreadsheet filter shows each report on its own. */
 function demandCsv(range: DateRange, report: DemandReport): string {

@@ -15,7 +15,7 @@ import { importRunView } from './import-view.js';
 import { runImport } from './import-runner.js';
 import { receiveUpload, UploadTooLarge } from './upload.js';
 import { rejectsCsv } from './rejects-csv.js';
-import { csvHeaders } from './csv.js';
+import { csvHeaders } from '../csv/csv.js';
 
 /** A running import not heard from for this long was cut off by a stopped server. */
 const STALE_AFTER_MS = 15 * 60_000;

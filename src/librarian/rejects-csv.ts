@@ -1,5 +1,5 @@
 import type { ImportRun, Store } from '../storage/store.js';
-import { toCsv, type CsvValue } from './csv.js';
+import { toCsv, type CsvValue } from '../csv/csv.js';
 import { MAX_PROBLEMS_KEPT } from './import-runner.js';
 
 const PAGE = 5000;

@@ -104,3 +104,14 @@ test('with no file, seed loads the demo catalogue', async (t) => {
   assert.equal(run.code, 0);
   assert.ok((await store.records.count()) >= 400);
 });
+
+test('the --rejects report never lets an imported id or reason run as a spreadsheet formula', async (t) => {
+  const { dataDir } = await freshStore(t);
+  const { RejectsReport } = await import('../../src/import/rejects-report.js');
+  const file = path.join(dataDir, 'rejects.csv');
+  const report = await RejectsReport.open(file);
+  report.write({ kind: 'rejected', id: '=HYPERLINK("http://evil.example")', reason: '+1 bad, "quoted"', position: { file: 'x.csv', recordNumber: 2, line: 3 } });
+  await report.close();
+  const row = readFileSync(file, 'utf8').trim().split('\n')[1];
+  assert.equal(row, `x.csv,2,,3,"'=HYPERLINK(""http://evil.example"")",rejected,"'+1 bad, ""quoted"""`);
+});

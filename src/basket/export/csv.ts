@@ -1,19 +1,11 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
+import { neutralise } from '../../csv/csv.js';
 import { shelfItem } from '../shelf-list.js';
 
 /** The header row; the README documents the columns. */
 export const CSV_COLUMNS = ['Title', 'Author', 'Year', 'ISBN', 'Media type', 'Shelfmark', 'Branch', 'Status'] as const;
 
-/**
- * A spreadsheet opens a cell starting with = + - @ (or a tab or carriage
- * return) as a formula, so such a cell gets a leading apostrophe (OWASP's
- * advice against CSV injection); the apostrophe shows, the formula never runs.
- */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-/** RFC 4180: every cell quoted, quotes doubled, so commas and line breaks in titles are safe. */
+/** RFC 4180: every cell quoted, quotes doubled, so commas and line breaks in titles are safe; formulas neutralised. */
 function quote(cell: string): string {
   return `"${neutralise(cell).replace(/"/g, '""')}"`;
 }

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, neutralise, toCsv } from '../../../src/basket/export/csv.js';
+import { CSV_COLUMNS, toCsv } from '../../../src/basket/export/csv.js';
+import { neutralise } from '../../../src/csv/csv.js';
 import { emma, parishMap } from '../../storage/fixtures.js';
 import { hostile } from './hostile.js';
 

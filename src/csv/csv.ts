@@ -2,14 +2,19 @@
 export type CsvValue = string | number | null | undefined;
 
 /**
- * Text a spreadsheet would run as a formula (=, +, -, @, and tab or carriage
- * return before them) gets a leading apostrophe, so a search typed as
- * "=HYPERLINK(...)" is shown, never run, when a librarian opens the file.
+ * A spreadsheet runs a cell starting with = + - @ (or a tab or carriage
+ * return) as a formula, so such text gets a leading apostrophe (OWASP's
+ * advice against CSV injection): "=HYPERLINK(...)" is shown, never run.
  */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** One RFC 4180 cell: text is neutralised, and quoted (quotes doubled) when it holds a quote, comma or line break. */
 export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = neutralise(value);
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
