@@ -1,12 +1,16 @@
 import type { RouteDeps } from '../http/deps.js';
 import type { SearchLogEntry } from '../storage/store.js';
 import type { SearchState } from './search-state.js';
+import { foldLetters } from './letter-fold.js';
 
 const MINUTE = 60_000;
 
-/** "  Brontë   JANE " → "bronte jane": case, accents and spacing folded, so counts group what members meant. */
+/**
+ * "  Brontë   JANE " → "bronte jane": case, accents and spacing folded, so counts group what members
+ * meant; letters like Ł and ß are folded as search folds them, so "Łódź" and "lodz" count together.
+ */
 export function normaliseQuery(q: string): string {
-  return q.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldLetters(q).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -31,6 +31,7 @@ describe('the anonymous search log', () => {
     assert.equal(normaliseQuery('  Les   MISÉRABLES\t'), 'les miserables');
     assert.equal(normaliseQuery('Brontë'), normaliseQuery('bronte'));
     assert.equal(normaliseQuery('title:Émile'), 'title:emile');
+    assert.equal(normaliseQuery('Łódź  Straße'), normaliseQuery('lodz strasse'));
   });
 
   it('rounds the time down to the minute', async (t) => {
