@@ -1,6 +1,7 @@
 import type { CatalogueRecord, Holding, HoldingStatus, MediaType } from '../src/catalogue/record.js';
 import { weighted, zipf } from './random.js';
 import { authorNames, BRANCHES, GENRES, STOPWORDS, subjectHeadings, vocabulary, VOCABULARY_SIZE } from './vocabulary.js';
+import { isbn13CheckDigit } from '../src/import/isbn.js';
 
 const MEDIA: ReadonlyArray<readonly [MediaType, number]> = [
   ['book', 62], ['large-print', 6], ['ebook', 10], ['audiobook', 8], ['dvd', 8], ['music-cd', 6],
@@ -13,8 +14,7 @@ const STATUS: ReadonlyArray<readonly [HoldingStatus, number]> = [['available', 6
 /** An ISBN-13 with a valid check digit, unique per record number. */
 export function isbn13(n: number): string {
   const stem = `978${String(n % 1e9).padStart(9, '0')}`;
-  const sum = [...stem].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
-  return stem + String((10 - (sum % 10)) % 10);
+  return stem + isbn13CheckDigit(stem);
 }
 
 /** A deterministic source of catalogue records with Zipf-distributed words, authors and subjects. */

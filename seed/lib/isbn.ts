@@ -1,9 +1,4 @@
-/** ISBN-13 check digit for the first twelve digits (weights 1,3,1,3...). */
-export function isbn13CheckDigit(first12: string): string {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
-  return String((10 - (sum % 10)) % 10);
-}
+import { isbn13CheckDigit } from '../../src/import/isbn.js';
 
 /**
  * A SYNTHETIC ISBN-13 for a demo record: these numbers are generated, not

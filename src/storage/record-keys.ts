@@ -27,6 +27,12 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Hyphenated or spaced ISBNs in a search ("978-0-14-143951-8") become the bare digits both adapters index. */
+export function compactIsbn(word: string): string {
+  const compact = word.replace(/[\s-]/g, '');
+  return /^(\d{9}[\dXx]|\d{13})$/.test(compact) && /^[\d\s-]+[Xx]?$/.test(word) ? compact : word;
+}
+
 /** The ISBN-10 form of a 978 ISBN-13 (digits, maybe a final X), or null when there is none. */
 export function isbn10Of(isbn13: string): string | null {
   if (!/^978\d{10}$/.test(isbn13)) return null;

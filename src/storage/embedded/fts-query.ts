@@ -1,5 +1,6 @@
 import type { QueryClause, SearchField } from '../../catalogue/search-query.js';
 import { foldLetters } from '../../catalogue/letter-fold.js';
+import { compactIsbn } from '../record-keys.js';
 
 const COLUMN_OF: Record<SearchField, string | null> = {
   any: null,
@@ -13,12 +14,6 @@ const COLUMN_OF: Record<SearchField, string | null> = {
 /** A quoted FTS5 string: the only form member text ever takes, so it can never be syntax. */
 function quote(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
-}
-
-/** Hyphenated or spaced ISBNs ("978-0-14-143951-8") are indexed as bare digits. */
-function compactIsbn(word: string): string {
-  const compact = word.replace(/[\s-]/g, '');
-  return /^(\d{9}[\dXx]|\d{13})$/.test(compact) && /^[\d\s-]+[Xx]?$/.test(word) ? compact : word;
 }
 
 /** Words with no letter or digit index to nothing; left in, they would make a clause match nothing. */

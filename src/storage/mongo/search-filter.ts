@@ -1,6 +1,7 @@
 import type { Document } from 'mongodb';
 import { FACET_FIELDS, type FacetFilter, type QueryClause, type SearchField } from '../../catalogue/search-query.js';
 import { SEARCH_COLUMNS, tokens, type SearchColumn } from './search-text.js';
+import { compactIsbn } from '../record-keys.js';
 
 const COLUMN_OF: Record<SearchField, SearchColumn | 'any'> = {
   any: 'any',
@@ -10,12 +11,6 @@ const COLUMN_OF: Record<SearchField, SearchColumn | 'any'> = {
   isbn: 'isbn',
   series: 'series',
 };
-
-/** Hyphenated or spaced ISBNs ("978-0-14-143951-8") are indexed as bare digits (as in embedded/fts-query.ts). */
-function compactIsbn(word: string): string {
-  const compact = word.replace(/[\s-]/g, '');
-  return /^(\d{9}[\dXx]|\d{13})$/.test(compact) && /^[\d\s-]+[Xx]?$/.test(word) ? compact : word;
-}
 
 /** A phrase as a regex over a column's space-joined tokens, every metacharacter escaped. */
 export function phraseRegex(words: string[]): RegExp {
