@@ -8,6 +8,8 @@ export interface AddOutcome {
   full: string[];
   /** Not in the catalogue. */
   unknown: string[];
+  /** Titles of the records that were found, for the status message. */
+  titles: Map<string, string>;
 }
 
 /**
@@ -24,10 +26,10 @@ export class Basket {
   /** Adds known records in order; `expiresAt` is when the visit ends if nothing else happens. */
   async add(ids: string[], expiresAt: number): Promise<AddOutcome> {
     const wanted = [...new Set(ids)];
-    const known = new Set((await this.store.records.getMany(wanted)).map((r) => r.id));
-    const unknown = wanted.filter((id) => !known.has(id));
-    const result = await this.store.baskets.add(this.sessionId, wanted.filter((id) => known.has(id)), this.limit, expiresAt);
-    return { ...result, unknown };
+    const titles = new Map((await this.store.records.getMany(wanted)).map((r) => [r.id, r.title]));
+    const unknown = wanted.filter((id) => !titles.has(id));
+    const result = await this.store.baskets.add(this.sessionId, wanted.filter((id) => titles.has(id)), this.limit, expiresAt);
+    return { ...result, unknown, titles };
   }
 
   async remove(ids: string[]): Promise<number> {

@@ -2,9 +2,9 @@ import type { Flash } from '../session/flash.js';
 import type { AddOutcome } from './basket.js';
 
 /** The status message for an add, naming the title when there is one item. */
-export function addMessage(outcome: AddOutcome, titles: Map<string, string>, limit: number): Flash {
+export function addMessage(outcome: AddOutcome, limit: number): Flash {
   const parts: string[] = [];
-  const { added, alreadyIn, full, unknown } = outcome;
+  const { added, alreadyIn, full, unknown, titles } = outcome;
   if (added.length === 1) parts.push(`Added ‘${titles.get(added[0]!) ?? 'the item'}’ to your basket.`);
   else if (added.length > 1) parts.push(`Added ${added.length} items to your basket.`);
   if (alreadyIn.length === 1 && added.length + full.length === 0) parts.push(`‘${titles.get(alreadyIn[0]!) ?? 'That item'}’ is already in your basket.`);

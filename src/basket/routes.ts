@@ -4,7 +4,7 @@ import type { RouteDeps } from '../http/deps.js';
 import { safeReturnPath } from '../http/return-path.js';
 import { requireCookies } from '../session/cookie-support.js';
 import { setFlash, type Flash } from '../session/flash.js';
-import { startVisit } from '../session/session.js';
+import { startVisit, visitEndsAt } from '../session/session.js';
 import { csrfToken } from '../session/csrf.js';
 import { recordSummary } from '../catalogue/results-view.js';
 import { Basket } from './basket.js';
@@ -54,9 +54,8 @@ export function basketRoutes(deps: RouteDeps): Router {
   router.post('/basket/add', requireCookies, async (ctx) => {
     const ids = idsFrom(ctx.request.body);
     const basket = basketOf(ctx);
-    const outcome = await basket.add(ids, clock() + config.SESSION_IDLE_MINUTES * 60_000);
-    const titles = new Map((await store.records.getMany(outcome.added.concat(outcome.alreadyIn))).map((r) => [r.id, r.title]));
-    respond(ctx, addMessage(outcome, titles, basket.limit), await basket.count(), [...outcome.added, ...outcome.alreadyIn]);
+    const outcome = await basket.add(ids, visitEndsAt(config, clock));
+    respond(ctx, addMessage(outcome, basket.limit), await basket.count(), [...outcome.added, ...outcome.alreadyIn]);
   });
 
   router.post('/basket/remove', requireCookies, async (ctx) => {

@@ -5,7 +5,7 @@ import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { requireCookies } from '../session/cookie-support.js';
 import { setFlash } from '../session/flash.js';
-import { startVisit } from '../session/session.js';
+import { startVisit, visitEndsAt } from '../session/session.js';
 import { currentMember, requireLogin } from '../members/current-member.js';
 import { Basket } from '../basket/basket.js';
 import { addMessage } from '../basket/messages.js';
@@ -72,9 +72,8 @@ export function listRoutes(deps: RouteDeps): Router {
   router.post('/lists/:id/load', requireCookies, requireLogin, async (ctx) => {
     const list = await ownList(ctx);
     const basket = new Basket(store, startVisit(ctx, clock), config.BASKET_LIMIT);
-    const outcome = await basket.add(list.recordIds, clock() + config.SESSION_IDLE_MINUTES * 60_000);
-    const titles = new Map((await store.records.getMany([...outcome.added, ...outcome.alreadyIn])).map((r) => [r.id, r.title]));
-    setFlash(ctx, addMessage(outcome, titles, basket.limit));
+    const outcome = await basket.add(list.recordIds, visitEndsAt(config, clock));
+    setFlash(ctx, addMessage(outcome, basket.limit));
     ctx.redirect('/basket');
   });
 

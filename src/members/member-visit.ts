@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import type { RouteDeps } from '../http/deps.js';
 import type { Member } from '../storage/store.js';
 import { newCsrfToken } from '../session/csrf.js';
+import { visitEndsAt } from '../session/session.js';
 
 /**
  * Turns the visit into a logged-in one under a new session id, against
@@ -20,7 +21,6 @@ export async function startMemberVisit(ctx: Koa.Context, deps: Pick<RouteDeps, '
   const id = ctx.session!.externalKey;
   if (!id) throw new Error('session middleware gave no id after regenerate');
   if (basketIds.length > 0) {
-    const expiresAt = clock() + config.SESSION_IDLE_MINUTES * 60_000;
-    await store.baskets.add(id, basketIds, Math.max(config.BASKET_LIMIT, basketIds.length), expiresAt);
+    await store.baskets.add(id, basketIds, Math.max(config.BASKET_LIMIT, basketIds.length), visitEndsAt(config, clock));
   }
 }

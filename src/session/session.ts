@@ -47,3 +47,8 @@ export function startVisit(ctx: Koa.Context, clock: Clock): string {
   if (session.csrf === undefined) session.csrf = newCsrfToken();
   return id;
 }
+
+/** When the visit ends if no other request comes: now plus the idle timeout. */
+export function visitEndsAt(config: { SESSION_IDLE_MINUTES: number }, clock: Clock): number {
+  return clock() + config.SESSION_IDLE_MINUTES * 60_000;
+}
