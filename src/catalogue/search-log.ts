@@ -3,8 +3,6 @@ import type { SearchLogEntry } from '../storage/store.js';
 import type { SearchState } from './search-state.js';
 import { foldLetters } from './letter-fold.js';
 
-const MINUTE = 60_000;
-
 /**
  * "  Brontë   JANE " → "bronte jane": case, accents and spacing folded, so counts group what members
  * meant; letters like Ł and ß are folded as search folds them, so "Łódź" and "lodz" count together.
@@ -15,8 +13,8 @@ export function normaliseQuery(q: string): string {
 
 /**
  * The search-log entry for one search. Built from the search alone: nothing
- * about the session, member, address or browser is even in reach here, and
- * the time is rounded down to the minute.
+ * about the session, member, address or browser is even in reach here. The
+ * store keeps the time only to the minute (both adapters round it on write).
  */
 export function searchLogEntry(state: SearchState, results: number, now: number): SearchLogEntry {
   return {
@@ -24,7 +22,7 @@ export function searchLogEntry(state: SearchState, results: number, now: number)
     filters: state.filters.map((f) => `${f.field}:${f.value}`).sort(),
     results,
     page: state.page,
-    at: Math.floor(now / MINUTE) * MINUTE,
+    at: now,
   };
 }
 

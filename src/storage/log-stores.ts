@@ -51,7 +51,7 @@ export interface SearchLogEntry {
   results: number;
   /** Which result page was asked for, so paging can be told apart from new searches. */
   page: number;
-  /** Milliseconds since the epoch, a whole minute. */
+  /** Milliseconds since the epoch; the store keeps it rounded down to the minute. */
   at: number;
 }
 
