@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { BadRequest } from '../http/errors.js';
 import { setFlash } from '../session/flash.js';
-import { COOKIES } from '../session/cookie-registry.js';
+import { existingSession } from '../session/session.js';
 import { exportFilename, exportFormat } from './export/formats.js';
 import { basketSelection } from './selection.js';
 import { shelfItem } from './shelf-list.js';
@@ -11,7 +11,7 @@ import { shelfItem } from './shelf-list.js';
 /** Back to the basket, saying why, when there is nothing to act on. */
 function nothingToDo(ctx: Koa.Context): void {
   // Only a visit that already has a session gets a message: a visitor without one is not given a session for it.
-  if (ctx.cookies.get(COOKIES.session.name) && ctx.session) {
+  if (existingSession(ctx)) {
     setFlash(ctx, { kind: 'info', text: 'Your basket is empty, so there is nothing to export or print.' });
   }
   ctx.redirect('/basket');

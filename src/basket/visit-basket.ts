@@ -1,13 +1,13 @@
 import type Koa from 'koa';
 import type { Store } from '../storage/store.js';
-import { COOKIES } from '../session/cookie-registry.js';
+import { existingSession } from '../session/session.js';
 
 /**
  * Read-only view of the current visit's basket. A visitor without a session
  * cookie has an empty basket, and reading it creates no session.
  */
 export function visitBasket(ctx: Koa.Context, store: Store) {
-  const id = ctx.cookies.get(COOKIES.session.name) ? ctx.session?.externalKey : undefined;
+  const id = existingSession(ctx)?.externalKey;
   return {
     async ids(): Promise<string[]> {
       return id ? store.baskets.list(id) : [];

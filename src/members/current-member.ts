@@ -1,6 +1,6 @@
 import type Koa from 'koa';
 import type { Member, Store } from '../storage/store.js';
-import { COOKIES } from '../session/cookie-registry.js';
+import { existingSession } from '../session/session.js';
 import { safeReturnPath } from '../http/return-path.js';
 import { firstName } from './card.js';
 
@@ -16,7 +16,7 @@ export function currentMember(ctx: Koa.Context): Member | undefined {
  */
 export function loadMember(store: Store): Koa.Middleware {
   return async (ctx, next) => {
-    const id = ctx.cookies.get(COOKIES.session.name) ? ctx.session?.memberId : undefined;
+    const id = existingSession(ctx)?.memberId;
     if (typeof id === 'string') {
       const member = await store.members.get(id);
       if (member) {

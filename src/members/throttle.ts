@@ -15,12 +15,17 @@ export function throttleKeys(card: string, address: string) {
   return { card: `card:${card}`, address: `addr:${createHash('sha256').update(address).digest('base64url').slice(0, 22)}` };
 }
 
-/** Why this attempt must not even be checked, if it must not. */
-export async function refusal(store: Store, keys: ReturnType<typeof throttleKeys>, now: number): Promise<Refusal | null> {
-  const [card, address] = await Promise.all([store.loginAttempts.get(keys.card, now), store.loginAttempts.get(keys.address, now)]);
+/** The address lock is reported first: it is the one the member cannot wait out by trying another card. */
+function locked(card: { lockedUntil: number | null }, address: { lockedUntil: number | null }): Refusal | null {
   if (address.lockedUntil) return 'address-locked';
   if (card.lockedUntil) return 'card-locked';
   return null;
+}
+
+/** Why this attempt must not even be checked, if it must not. */
+export async function refusal(store: Store, keys: ReturnType<typeof throttleKeys>, now: number): Promise<Refusal | null> {
+  const [card, address] = await Promise.all([store.loginAttempts.get(keys.card, now), store.loginAttempts.get(keys.address, now)]);
+  return locked(card, address);
 }
 
 /** Counts a failure against both keys; says which is now locked, if either. */
@@ -29,7 +34,5 @@ export async function countFailure(store: Store, keys: ReturnType<typeof throttl
     store.loginAttempts.recordFailure(keys.card, now, CARD_POLICY),
     store.loginAttempts.recordFailure(keys.address, now, ADDRESS_POLICY),
   ]);
-  if (address.lockedUntil) return 'address-locked';
-  if (card.lockedUntil) return 'card-locked';
-  return null;
+  return locked(card, address);
 }

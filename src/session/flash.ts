@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import { COOKIES } from './cookie-registry.js';
+import { existingSession } from './session.js';
 
 /** A once-only status message, kept in the server-side session (never a cookie of its own). */
 export interface Flash {
@@ -13,8 +13,8 @@ export function setFlash(ctx: Koa.Context, flash: Flash): void {
 
 /** Returns the message and removes it, so it is shown once. */
 export function takeFlash(ctx: Koa.Context): Flash | undefined {
-  if (!ctx.cookies.get(COOKIES.session.name)) return undefined;
-  const flash = ctx.session?.flash as Flash | undefined;
-  if (flash) delete ctx.session!.flash;
+  const session = existingSession(ctx);
+  const flash = session?.flash as Flash | undefined;
+  if (flash) delete session!.flash;
   return flash;
 }

@@ -52,3 +52,11 @@ export function startVisit(ctx: Koa.Context, clock: Clock): string {
 export function visitEndsAt(config: { SESSION_IDLE_MINUTES: number }, clock: Clock): number {
   return clock() + config.SESSION_IDLE_MINUTES * 60_000;
 }
+
+/**
+ * The visit's session when the browser sent a session cookie, else undefined.
+ * Reading through this never gives a cookieless visitor a session of their own.
+ */
+export function existingSession(ctx: Koa.Context): NonNullable<Koa.Context['session']> | undefined {
+  return ctx.cookies.get(COOKIES.session.name) ? (ctx.session ?? undefined) : undefined;
+}
