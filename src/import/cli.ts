@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigSchema } from '../config/config.js';
 import { openStore } from '../storage/open-store.js';
 import { runSeed } from './run-seed.js';
-import { FORMATS, type ImportFormat } from './types.js';
+import { FORMATS, type ImportFormat } from '../storage/import-run-store.js';
 
 const USAGE = `Usage: npm run seed -- [file or folder] [options]
 

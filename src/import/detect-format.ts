@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import type { ImportFormat } from './types.js';
+import type { ImportFormat } from '../storage/import-run-store.js';
 
 const SNIFF_BYTES = 64 * 1024;
 

@@ -2,10 +2,11 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Store } from '../storage/store.js';
 import { detectFormat } from './detect-format.js';
-import { importItems, type ImportCounts, type ImportObserver } from './import-items.js';
+import { importItems, type ImportObserver } from './import-items.js';
+import type { ImportCounts, ImportFormat } from '../storage/import-run-store.js';
 import { explain } from './inputs.js';
 import { FORMAT_LABELS, READERS } from './readers.js';
-import { UnreadableFileError, type ImportFormat, type ReadItem } from './types.js';
+import { UnreadableFileError, type ReadItem } from './types.js';
 
 /** An opened input: its format, its size, its records, and how far reading has got. */
 export interface OpenedFile {

@@ -1,18 +1,7 @@
 import type { CatalogueRecord } from '../catalogue/record.js';
 import type { Store } from '../storage/store.js';
 import type { ReadItem } from './types.js';
-
-/** Running totals of one import; `read` counts every record seen, good or bad. */
-export interface ImportCounts {
-  read: number;
-  added: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** Records replaced by a later record with the same id in the same batch. */
-  duplicates: number;
-  warnings: number;
-}
+import { emptyCounts, type ImportCounts } from '../storage/import-run-store.js';
 
 /** What the importer tells its caller as it goes. */
 export interface ImportObserver {
@@ -24,10 +13,6 @@ export interface ImportObserver {
 
 /** Records per transaction: big enough to amortise the commit, small enough that a kill loses little. */
 export const BATCH_SIZE = 1000;
-
-export function emptyCounts(): ImportCounts {
-  return { read: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, warnings: 0 };
-}
 
 /**
  * Upsert every good record in batches, each batch one store transaction, so a

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { ImportCounts } from './import-items.js';
+import type { ImportCounts } from '../storage/import-run-store.js';
 
 /** Shows how an import is going: a bar with records/s and ETA on a terminal, a plain line every few seconds otherwise. */
 export interface Progress {

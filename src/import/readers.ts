@@ -3,7 +3,8 @@ import { readJsonArray } from './json/json-reader.js';
 import { readNdjson } from './json/ndjson-reader.js';
 import { readMarc21 } from './marc/marc21-reader.js';
 import { readMarcxml } from './marc/marcxml-reader.js';
-import type { ImportFormat, Reader } from './types.js';
+import type { Reader } from './types.js';
+import type { ImportFormat } from '../storage/import-run-store.js';
 
 /** The reader for each format. */
 export const READERS: Record<ImportFormat, Reader> = {

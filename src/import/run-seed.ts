@@ -1,14 +1,15 @@
 import type { Store } from '../storage/store.js';
 import { DEMO_CATALOGUE_PATH } from './demo.js';
 import { detectFormat } from './detect-format.js';
-import { emptyCounts, importItems, type ImportCounts, type ImportObserver } from './import-items.js';
+import { importItems, type ImportObserver } from './import-items.js';
+import { emptyCounts, type ImportCounts, type ImportFormat } from '../storage/import-run-store.js';
 import { openFile } from './import-file.js';
 import { resolveInputs } from './inputs.js';
 import { createProgress } from './progress.js';
 import { FORMAT_LABELS } from './readers.js';
 import { describeProblem, RejectsReport, type Problem } from './rejects-report.js';
 import { addCounts, formatSummary } from './summary.js';
-import { UnreadableFileError, type ImportFormat } from './types.js';
+import { UnreadableFileError } from './types.js';
 
 /** What `npm run seed` was asked to do. */
 export interface SeedOptions {

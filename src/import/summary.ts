@@ -1,4 +1,4 @@
-import type { ImportCounts } from './import-items.js';
+import type { ImportCounts } from '../storage/import-run-store.js';
 
 /** The end-of-run summary a librarian reads: read, added, updated, unchanged, rejected, time, records/s. */
 export function formatSummary(title: string, counts: ImportCounts, seconds: number): string {

@@ -23,7 +23,3 @@ export type Reader = (input: AsyncIterable<Buffer>, file: string) => AsyncIterab
 export class UnreadableFileError extends Error {
   override name = 'UnreadableFileError';
 }
-
-/** The formats the importer reads. */
-export const FORMATS = ['marc21', 'marcxml', 'csv', 'json', 'ndjson'] as const;
-export type ImportFormat = (typeof FORMATS)[number];

@@ -7,7 +7,7 @@ import type Koa from 'koa';
 import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { setFlash } from '../session/flash.js';
-import { FORMATS, type ImportFormat } from '../import/types.js';
+import { FORMATS, type ImportFormat } from '../storage/import-run-store.js';
 import { FORMAT_LABELS } from '../import/readers.js';
 import { currentMember } from '../members/current-member.js';
 import { auditConsole } from './console-audit.js';

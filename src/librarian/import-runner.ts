@@ -1,8 +1,9 @@
 import { rm } from 'node:fs/promises';
 import type { RouteDeps } from '../http/deps.js';
-import { emptyCounts, importItems, type ImportObserver } from '../import/import-items.js';
+import { importItems, type ImportObserver } from '../import/import-items.js';
 import { openFile } from '../import/import-file.js';
-import { UnreadableFileError, type ImportFormat } from '../import/types.js';
+import { UnreadableFileError } from '../import/types.js';
+import { emptyCounts, type ImportFormat } from '../storage/import-run-store.js';
 import type { ImportProblem, ImportRun } from '../storage/store.js';
 
 /** Report lines kept per run; past this the summary still counts every problem. */

@@ -1,5 +1,23 @@
-import type { ImportCounts } from '../import/import-items.js';
-import type { ImportFormat } from '../import/types.js';
+/** The formats the importer reads. */
+export const FORMATS = ['marc21', 'marcxml', 'csv', 'json', 'ndjson'] as const;
+export type ImportFormat = (typeof FORMATS)[number];
+
+/** Running totals of one import; `read` counts every record seen, good or bad. */
+export interface ImportCounts {
+  read: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Records replaced by a later record with the same id in the same batch. */
+  duplicates: number;
+  warnings: number;
+}
+
+/** Counts of an import that has read nothing yet. */
+export function emptyCounts(): ImportCounts {
+  return { read: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, duplicates: 0, warnings: 0 };
+}
 
 export type ImportRunStatus = 'running' | 'finished' | 'failed';
 

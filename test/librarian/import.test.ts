@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { emptyCounts } from '../../src/import/import-items.js';
+import { emptyCounts } from '../../src/storage/import-run-store.js';
 import { flashText } from '../helpers/build.js';
 import { fixture, SHARED_MARC } from '../import/helpers.js';
 import { consoleApp, upload, watchImport } from './helpers.js';

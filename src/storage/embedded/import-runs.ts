@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ImportProblem, ImportRun, ImportRunStore } from '../import-run-store.js';
-import { emptyCounts } from '../../import/import-items.js';
+import { emptyCounts, type ImportProblem, type ImportRun, type ImportRunStore } from '../import-run-store.js';
 
 interface RunRow {
   id: string; file_name: string; size: number; format: ImportRun['format']; card: string; status: ImportRun['status'];

@@ -1,6 +1,5 @@
 import { MongoServerError, type Db, type IndexDescription } from 'mongodb';
-import type { ImportProblem, ImportRun, ImportRunStore } from '../import-run-store.js';
-import { emptyCounts } from '../../import/import-items.js';
+import { emptyCounts, type ImportProblem, type ImportRun, type ImportRunStore } from '../import-run-store.js';
 
 type Time = 'startedAt' | 'updatedAt' | 'finishedAt';
 /** One document per run, `_id` the run id, times as Dates like every other collection. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emptyCounts } from '../../../src/import/import-items.js';
+import { emptyCounts } from '../../../src/storage/import-run-store.js';
 import type { NewImportRun } from '../../../src/storage/import-run-store.js';
 import type { StoreRef } from './helpers.js';
 
