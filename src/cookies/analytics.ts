@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Koa from 'koa';
-import { COOKIES } from '../session/cookie-registry.js';
+import { COOKIES } from './cookie-registry.js';
 import type { Clock } from '../session/session-store.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from '../http/logger.js';

@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import { COOKIES } from '../session/cookie-registry.js';
+import { COOKIES } from './cookie-registry.js';
 import { setDeclaredCookie } from './declared-cookie.js';
 
 /** The visitor's answer about analytics cookies; undefined until they choose. */

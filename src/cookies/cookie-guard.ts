@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import { declaredCookie } from '../session/cookie-registry.js';
+import { declaredCookie } from './cookie-registry.js';
 import { isDeletion, parseSetCookie, setCookieHeaders } from './set-cookie-header.js';
 
 /** How far a cookie's expiry may drift from the registry's lifetime (the time to build a response). */

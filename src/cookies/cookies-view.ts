@@ -1,4 +1,4 @@
-import { DECLARED_COOKIES, describeLifetime, type CookieCategory } from '../session/cookie-registry.js';
+import { DECLARED_COOKIES, describeLifetime, type CookieCategory } from './cookie-registry.js';
 
 /** One row of a table on the cookies page, in the words members read. */
 export interface CookieRow {

@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import { cookieOptions, type CookieDeclaration } from '../session/cookie-registry.js';
+import { cookieOptions, type CookieDeclaration } from './cookie-registry.js';
 
 /**
  * Set a cookie by its registry entry, with the registry's flags and

@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import { COOKIES } from './cookie-registry.js';
+import { COOKIES } from '../cookies/cookie-registry.js';
 import { setDeclaredCookie } from '../cookies/declared-cookie.js';
 import { CookiesRequired } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import session from 'koa-session';
 import type { Store } from '../storage/store.js';
-import { COOKIES } from './cookie-registry.js';
+import { COOKIES } from '../cookies/cookie-registry.js';
 import { createSessionStore, type Clock } from './session-store.js';
 import { newCsrfToken } from './csrf.js';
 

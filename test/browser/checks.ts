@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Cookie, Page } from 'playwright-core';
-import { declaredCookie } from '../../src/session/cookie-registry.js';
+import { declaredCookie } from '../../src/cookies/cookie-registry.js';
 
 // In-page code below runs in Chromium; the project's tsconfig has no DOM lib (and must not, for server code), so
 // the few browser globals it touches are declared here, for this file only.

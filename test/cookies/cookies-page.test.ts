@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { build } from '../helpers/build.js';
-import { DECLARED_COOKIES, describeLifetime } from '../../src/session/cookie-registry.js';
+import { DECLARED_COOKIES, describeLifetime } from '../../src/cookies/cookie-registry.js';
 
 /** The text of every cell of every table row on a page, tags stripped. */
 function tableRows(html: string): string[][] {

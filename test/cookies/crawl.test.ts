@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type supertest from 'supertest';
 import { build, csrfOf, flashText } from '../helpers/build.js';
-import { declaredCookie } from '../../src/session/cookie-registry.js';
+import { declaredCookie } from '../../src/cookies/cookie-registry.js';
 
 type Response = supertest.Response;
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import supertest from 'supertest';
 import { build } from '../helpers/build.js';
-import { COOKIES } from '../../src/session/cookie-registry.js';
+import { COOKIES } from '../../src/cookies/cookie-registry.js';
 import { setDeclaredCookie } from '../../src/cookies/declared-cookie.js';
 
 /** Names of the cookies a response sets. */
