@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import { COOKIES } from './cookie-registry.js';
-import type { Clock } from '../session/session-store.js';
+import type { Clock } from '../http/deps.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from '../http/logger.js';
 import { clearDeclaredCookie, setDeclaredCookie } from './declared-cookie.js';

@@ -1,8 +1,10 @@
 import type { Config } from '../config/config.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from './logger.js';
-import type { Clock } from '../session/session-store.js';
 import type { Renderer } from './render.js';
+
+/** Milliseconds since the epoch; injected so tests can move time without sleeping. */
+export type Clock = () => number;
 
 /** What the app is built from; passed in explicitly, never global. */
 export interface AppDeps {

@@ -1,7 +1,5 @@
 import type { SessionData, Store } from '../storage/store.js';
-
-/** Milliseconds since the epoch; injected so tests can move time without sleeping. */
-export type Clock = () => number;
+import type { Clock } from '../http/deps.js';
 
 /**
  * koa-session's external store contract (get/set/destroy) on top of the

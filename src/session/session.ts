@@ -3,7 +3,8 @@ import type Koa from 'koa';
 import session from 'koa-session';
 import type { Store } from '../storage/store.js';
 import { COOKIES } from '../cookies/cookie-registry.js';
-import { createSessionStore, type Clock } from './session-store.js';
+import { createSessionStore } from './session-store.js';
+import type { Clock } from '../http/deps.js';
 import { newCsrfToken } from './csrf.js';
 
 /** 256 random bits, URL-safe: the only thing the JSESSIONID cookie ever holds. */
