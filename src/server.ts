@@ -7,7 +7,7 @@ import { loadDemoCatalogue } from './import/demo.js';
 import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
-import { startHousekeeping } from './http/housekeeping.js';
+import { startHousekeeping } from './jobs/housekeeping.js';
 
 /** Load the demo records into an empty store only, never over a librarian's catalogue. */
 async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {

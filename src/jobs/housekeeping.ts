@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Store } from '../storage/store.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../http/logger.js';
 import { purgeOldAuditEntries } from '../librarian/audit-retention.js';
 
 const EVERY_MS = 60_000;
