@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from '../http/logger.js';
-import { purgeOldAuditEntries } from '../librarian/audit-retention.js';
+import { purgeOldAuditEntries } from '../audit/retention.js';
 
 const EVERY_MS = 60_000;
 

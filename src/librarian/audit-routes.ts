@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import type { AuditEntry } from '../storage/store.js';
 import { AUDIT_ACTIONS } from '../storage/log-stores.js';
-import { auditConsole } from './console-audit.js';
+import { auditConsole } from '../audit/console-audit.js';
 import { auditQueryString, parseAuditQuery } from './audit-filter.js';
 import { csvHeaders, toCsv, type CsvValue } from '../csv/csv.js';
 import { isoTime, when } from './when.js';

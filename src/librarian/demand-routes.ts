@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
-import { auditConsole } from './console-audit.js';
+import { auditConsole } from '../audit/console-audit.js';
 import { parseDateRange, type DateRange } from './date-range.js';
 import { demandReport, type DemandReport } from './demand-report.js';
 import { searchesChart } from './chart.js';

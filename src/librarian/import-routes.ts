@@ -10,7 +10,7 @@ import { setFlash } from '../session/flash.js';
 import { FORMATS, type ImportFormat } from '../storage/import-run-store.js';
 import { FORMAT_LABELS } from '../import/readers.js';
 import { currentMember } from '../members/current-member.js';
-import { auditConsole } from './console-audit.js';
+import { auditConsole } from '../audit/console-audit.js';
 import { importRunView } from './import-view.js';
 import { runImport } from './import-runner.js';
 import { receiveUpload, UploadTooLarge } from './upload.js';

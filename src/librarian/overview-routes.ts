@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
-import { auditConsole } from './console-audit.js';
+import { auditConsole } from '../audit/console-audit.js';
 import { catalogueCounts } from './catalogue-counts.js';
 import { importRunView } from './import-view.js';
 

@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
-import { audit } from './audit.js';
+import { audit } from '../audit/audit.js';
 import { currentMember, requireLogin } from './current-member.js';
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });

@@ -8,7 +8,7 @@ import { setFlash } from '../session/flash.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { authenticate } from './authenticate.js';
 import { normaliseCard } from './card.js';
-import { audit } from './audit.js';
+import { audit } from '../audit/audit.js';
 import { currentMember } from './current-member.js';
 import { startMemberVisit } from './member-visit.js';
 

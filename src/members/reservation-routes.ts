@@ -7,7 +7,7 @@ import { setFlash } from '../session/flash.js';
 import { csrfToken } from '../session/csrf.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { recordSummary } from '../catalogue/results-view.js';
-import { audit } from './audit.js';
+import { audit } from '../audit/audit.js';
 import { choosePickup, pickupBranches } from './branches.js';
 import { currentMember, requireLogin } from './current-member.js';
 import { reservability, NOT_RESERVABLE_REASON } from './reservability.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { purgeOldAuditEntries } from '../../src/librarian/audit-retention.js';
+import { purgeOldAuditEntries } from '../../src/audit/retention.js';
 import { submit } from '../helpers/build.js';
 import { loginAs } from '../helpers/members.js';
 import { consoleApp, LIBRARIAN, MEMBER } from './helpers.js';
