@@ -9,7 +9,8 @@ import { securityHeaders } from './http/security-headers.js';
 import { createRenderer } from './http/render.js';
 import { cookieSupport } from './session/cookie-support.js';
 import { sessionMiddleware } from './session/session.js';
-import { verifyCsrf } from './session/csrf.js';
+import { csrfToken, verifyCsrf } from './session/csrf.js';
+import { takeFlash } from './session/flash.js';
 import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import { basketRoutes } from './basket/routes.js';
@@ -29,7 +30,11 @@ const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 /** Build the Shelfmark koa app from its dependencies. It never listens: server.ts does. */
 export function createApp(appDeps: AppDeps): Koa {
   const full = { ...appDeps, clock: appDeps.clock ?? Date.now };
-  const render = createRenderer((ctx) => visitBasket(ctx, full.store).count());
+  const render = createRenderer(async (ctx) => ({
+    basketCount: await visitBasket(ctx, full.store).count(),
+    flash: takeFlash(ctx),
+    csrfToken: csrfToken(ctx),
+  }));
   const deps: RouteDeps = { ...full, render };
   const { config, store, logger, clock } = deps;
 
