@@ -23,7 +23,7 @@ import { listRoutes } from './lists/routes.js';
 import { cookieGuard } from './cookies/cookie-guard.js';
 import { readConsent } from './cookies/consent.js';
 import { analytics } from './cookies/analytics.js';
-import { cookieRoutes } from './cookies/routes.js';
+import { cookieRoutes } from './session/cookie-routes.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 

@@ -1,11 +1,11 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { safeReturnPath } from '../http/return-path.js';
-import { requireCookies } from '../session/cookie-support.js';
-import { setFlash } from '../session/flash.js';
-import { startVisit } from '../session/session.js';
-import { cookieTables } from './cookies-view.js';
-import { consentOf, rememberConsent } from './consent.js';
+import { requireCookies } from './cookie-support.js';
+import { setFlash } from './flash.js';
+import { startVisit } from './session.js';
+import { cookieTables } from '../cookies/cookies-view.js';
+import { consentOf, rememberConsent } from '../cookies/consent.js';
 
 /** The cookies page, the analytics choice (banner and settings page) and the privacy notice. */
 export function cookieRoutes({ render, clock, config }: RouteDeps): Router {
