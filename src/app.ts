@@ -13,6 +13,8 @@ import { csrfToken, verifyCsrf } from './session/csrf.js';
 import { takeFlash } from './session/flash.js';
 import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
+import type { CatalogueRecord } from './catalogue/record.js';
+import { reserveFormView } from './members/reserve-form.js';
 import { basketRoutes } from './basket/routes.js';
 import { healthRoutes } from './http/health.js';
 import { sessionRoutes } from './session/routes.js';
@@ -38,6 +40,11 @@ export function createApp(appDeps: AppDeps): Koa {
   const deps: RouteDeps = { ...full, render };
   const { config, store, logger, clock } = deps;
 
+  const catalogueVisit = {
+    basketIds: (ctx: Koa.Context) => visitBasket(ctx, store).ids(),
+    reserveBox: (ctx: Koa.Context, record: CatalogueRecord) => reserveFormView(ctx, store, record),
+  };
+
   const app = new Koa({ proxy: config.TRUST_PROXY });
   app.silent = true;
 
@@ -56,7 +63,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(verifyCsrf);
   app.use(loadMember(store));
 
-  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps), basketRoutes(deps), memberRoutes(deps), listRoutes(deps), librarianRoutes(deps)]) {
+  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps, catalogueVisit), basketRoutes(deps), memberRoutes(deps), listRoutes(deps), librarianRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

@@ -1,19 +1,28 @@
+import type Koa from 'koa';
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
-import { visitBasket } from '../basket/visit-basket.js';
 import { SearchState } from './search-state.js';
 import { searchCatalogue } from './search-service.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
 import { recordSearch } from './search-log.js';
-import { reserveFormView } from '../members/reserve-form.js';
+import type { CatalogueRecord } from './record.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
+/**
+ * What the results and record pages show from the visit's basket and the
+ * member's reservations. createApp fills it in, so catalogue/ imports neither.
+ */
+export interface VisitParts {
+  basketIds(ctx: Koa.Context): Promise<string[]>;
+  reserveBox(ctx: Koa.Context, record: CatalogueRecord): Promise<object>;
+}
+
 /** Home, search results and record pages. */
-export function catalogueRoutes(deps: RouteDeps): Router {
+export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
   const { store, render } = deps;
   const router = new Router();
 
@@ -29,7 +38,7 @@ export function catalogueRoutes(deps: RouteDeps): Router {
 
   router.get('/search', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams(ctx.querystring));
-    const [result, basketIds] = await Promise.all([searchCatalogue(store, state), visitBasket(ctx, store).ids()]);
+    const [result, basketIds] = await Promise.all([searchCatalogue(store, state), visit.basketIds(ctx)]);
     ctx.state.searchResult = { q: state.q, total: result.total, filters: state.filters };
     recordSearch(deps, state, result.total);
     await render(ctx, 'catalogue/results', {
@@ -41,12 +50,12 @@ export function catalogueRoutes(deps: RouteDeps): Router {
   router.get('/record/:id', async (ctx) => {
     const record = await store.records.get(ctx.params.id ?? '');
     if (!record) throw new NotFound('We could not find that record. It may have been withdrawn from the catalogue.');
-    const basketIds = new Set(await visitBasket(ctx, store).ids());
+    const basketIds = new Set(await visit.basketIds(ctx));
     await render(ctx, 'catalogue/record', {
       title: record.title,
       record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}/record/${encodeURIComponent(record.id)}`),
       backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
-      reserve: await reserveFormView(ctx, store, record),
+      reserve: await visit.reserveBox(ctx, record),
     });
   });
 
