@@ -1,4 +1,5 @@
 import type { QueryClause, SearchField } from './search-query.js';
+import { words } from '../text/fold.js';
 
 /** Longest query we read; the rest is ignored rather than refused. */
 export const MAX_QUERY_LENGTH = 300;
@@ -10,11 +11,6 @@ const FIELDS: Record<string, SearchField> = {
   isbn: 'isbn',
   series: 'series',
 };
-
-/** Words as the index sees them: letters and digits in any script, nothing else. */
-export function words(text: string): string[] {
-  return text.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-}
 
 /** A bare token that is an ISBN typed with hyphens ("978-0-14-143951-8"). */
 const ISBN_LIKE = /^(?=(?:[0-9][\s-]?){9}(?:(?:[0-9][\s-]?){3})?[0-9xX]$)[0-9][0-9\s-]*[0-9xX]$/;

@@ -1,15 +1,7 @@
 import type { RouteDeps } from '../http/deps.js';
 import type { SearchLogEntry } from '../storage/store.js';
 import type { SearchState } from './search-state.js';
-import { foldLetters } from './letter-fold.js';
-
-/**
- * "  Brontë   JANE " → "bronte jane": case, accents and spacing folded, so counts group what members
- * meant; letters like Ł and ß are folded as search folds them, so "Łódź" and "lodz" count together.
- */
-export function normaliseQuery(q: string): string {
-  return foldLetters(q).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+import { normaliseQuery } from '../text/fold.js';
 
 /**
  * The search-log entry for one search. Built from the search alone: nothing

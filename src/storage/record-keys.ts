@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAvailable, type CatalogueRecord } from '../catalogue/record.js';
 import type { FacetField } from '../catalogue/search-query.js';
-
-/** Lower case without accents: the form sort keys are compared in. */
-export function foldForSort(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
+import { foldForSort } from '../text/fold.js';
 
 /** Title sort key: "The Hobbit" files under "hobbit". */
 export function titleSortKey(title: string): string {

@@ -1,5 +1,5 @@
 import type { CatalogueRecord } from '../catalogue/record.js';
-import { foldLetters } from '../catalogue/letter-fold.js';
+import { foldForTokenizer } from '../text/fold.js';
 import { isbn10Of } from './record-keys.js';
 
 /**
@@ -20,7 +20,7 @@ export const FTS_COLUMNS = [
 /** The text indexed for a record, one string per column of FTS_COLUMNS. */
 export function ftsValues(record: CatalogueRecord): string[] {
   const join = (parts: Array<string | undefined>) =>
-    foldLetters(parts.filter((p): p is string => Boolean(p)).join(' \n ').normalize('NFC'));
+    foldForTokenizer(parts.filter((p): p is string => Boolean(p)).join(' \n '));
   // Both ISBN forms are indexed so a member can type whichever is printed on the book.
   const isbns = record.isbns.flatMap((isbn) => [isbn, isbn10Of(isbn) ?? undefined]);
   return [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from '../helpers/build.js';
 import { addMember, loginAs, sessionIdFrom } from '../helpers/members.js';
-import { normaliseQuery } from '../../src/catalogue/search-log.js';
+import { normaliseQuery } from '../../src/text/fold.js';
 
 const DAY = 24 * 60 * 60_000;
 

@@ -1,5 +1,5 @@
 import type { QueryClause, SearchField } from '../../catalogue/search-query.js';
-import { foldLetters } from '../../catalogue/letter-fold.js';
+import { foldForTokenizer } from '../../text/fold.js';
 import { compactIsbn } from '../record-keys.js';
 
 const COLUMN_OF: Record<SearchField, string | null> = {
@@ -28,7 +28,7 @@ function searchable(word: string): boolean {
 export function toMatchExpression(clauses: QueryClause[]): string | null {
   const parts: string[] = [];
   for (const clause of clauses) {
-    const words = clause.words.map((w) => compactIsbn(foldLetters(w.normalize('NFC')))).filter(searchable);
+    const words = clause.words.map((w) => compactIsbn(foldForTokenizer(w))).filter(searchable);
     if (words.length === 0) continue;
     const column = COLUMN_OF[clause.field];
     const prefix = column ? `{${column}} : ` : '';

@@ -3,7 +3,8 @@ import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { ftsValues } from '../search-columns.js';
-import { contentHash, facetPairs, foldForSort, titleSortKey } from '../record-keys.js';
+import { contentHash, facetPairs, titleSortKey } from '../record-keys.js';
+import { foldForSort } from '../../text/fold.js';
 
 /** Upsert and clear, each one transaction that keeps records, full text and facets in step. */
 export function createRecordWrites(db: Database) {

@@ -1,6 +1,7 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { FacetField } from '../../catalogue/search-query.js';
-import { facetPairs, foldForSort, titleSortKey } from '../record-keys.js';
+import { facetPairs, titleSortKey } from '../record-keys.js';
+import { foldForSort } from '../../text/fold.js';
 import { searchCopy, type SearchCopy } from './search-text.js';
 
 /**

@@ -1,23 +1,14 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import { FTS_COLUMNS, ftsValues } from '../search-columns.js';
-import { foldLetters } from '../../catalogue/letter-fold.js';
+import { foldForSearch } from '../../text/fold.js';
 
 /** The searchable columns, shared with the embedded store so both adapters search the same text. */
 export type SearchColumn = (typeof FTS_COLUMNS)[number]['name'];
 export const SEARCH_COLUMNS: SearchColumn[] = FTS_COLUMNS.map((c) => c.name);
 
-/**
- * Lower case, with accents removed from Latin letters only: the same folding
- * as FTS5's `unicode61 remove_diacritics 2`, so "Brontë" is "bronte" while
- * Cyrillic "й" stays a letter of its own.
- */
-export function fold(text: string): string {
-  return foldLetters(text).normalize('NFD').replace(/(\p{Script=Latin})\p{M}+/gu, '$1').normalize('NFC').toLowerCase();
-}
-
 /** Words as both adapters index them: runs of letters, marks and digits, folded; marks alone are no word. */
 export function tokens(text: string): string[] {
-  return (fold(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  return (foldForSearch(text).match(/[\p{L}\p{N}\p{M}]+/gu) ?? []).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
 /**
