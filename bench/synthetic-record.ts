@@ -1,7 +1,7 @@
 import type { CatalogueRecord, Holding, HoldingStatus, MediaType } from '../src/catalogue/record.js';
 import { weighted, zipf } from './random.js';
 import { authorNames, BRANCHES, GENRES, STOPWORDS, subjectHeadings, vocabulary, VOCABULARY_SIZE } from './vocabulary.js';
-import { isbn13CheckDigit } from '../src/import/isbn.js';
+import { isbn13CheckDigit } from '../src/text/isbn.js';
 
 const MEDIA: ReadonlyArray<readonly [MediaType, number]> = [
   ['book', 62], ['large-print', 6], ['ebook', 10], ['audiobook', 8], ['dvd', 8], ['music-cd', 6],

@@ -1,4 +1,4 @@
-import { isbn13CheckDigit } from '../../src/import/isbn.js';
+import { isbn13CheckDigit } from '../../src/text/isbn.js';
 
 /**
  * A SYNTHETIC ISBN-13 for a demo record: these numbers are generated, not

@@ -1,5 +1,6 @@
 import type { QueryClause, SearchField } from './search-query.js';
 import { words } from '../text/fold.js';
+import { isbnWords, isIsbnLike } from '../text/isbn.js';
 
 /** Longest query we read; the rest is ignored rather than refused. */
 export const MAX_QUERY_LENGTH = 300;
@@ -11,15 +12,6 @@ const FIELDS: Record<string, SearchField> = {
   isbn: 'isbn',
   series: 'series',
 };
-
-/** A bare token that is an ISBN typed with hyphens ("978-0-14-143951-8"). */
-const ISBN_LIKE = /^(?=(?:[0-9][\s-]?){9}(?:(?:[0-9][\s-]?){3})?[0-9xX]$)[0-9][0-9\s-]*[0-9xX]$/;
-
-/** ISBNs are typed with hyphens, spaces or an X check digit; the index holds digits. */
-function isbnWords(text: string): string[] {
-  const compact = text.replace(/[\s-]/g, '');
-  return compact.match(/[0-9]+[xX]?/g)?.map((w) => w.toUpperCase()) ?? [];
-}
 
 /**
  * Parse what a member typed into clauses: bare words, "quoted phrases" and
@@ -35,7 +27,7 @@ export function parseQuery(input: string): QueryClause[] {
     const field = prefix ? FIELDS[prefix.toLowerCase()] : undefined;
     // An unknown prefix ("foo:bar") is just words.
     const body = field || !prefix ? (quoted ?? bare ?? '') : `${prefix} ${quoted ?? bare ?? ''}`;
-    const looksLikeIsbn = !quoted && ISBN_LIKE.test(body);
+    const looksLikeIsbn = !quoted && isIsbnLike(body);
     const found = field === 'isbn' || looksLikeIsbn ? isbnWords(body) : words(body);
     if (found.length === 0) continue;
     const isPhrase = quoted !== undefined && found.length > 1;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MEDIA_TYPES, type CatalogueRecord } from '../catalogue/record.js';
-import { normaliseIsbn } from './isbn.js';
+import { normaliseIsbn } from '../text/isbn.js';
 
 const text = z.string().trim().min(1).transform((s) => s.normalize('NFC'));
 const texts = z.array(text).default([]);

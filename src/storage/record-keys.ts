@@ -23,22 +23,6 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Hyphenated or spaced ISBNs in a search ("978-0-14-143951-8") become the bare digits both adapters index. */
-export function compactIsbn(word: string): string {
-  const compact = word.replace(/[\s-]/g, '');
-  return /^(\d{9}[\dXx]|\d{13})$/.test(compact) && /^[\d\s-]+[Xx]?$/.test(word) ? compact : word;
-}
-
-/** The ISBN-10 form of a 978 ISBN-13 (digits, maybe a final X), or null when there is none. */
-export function isbn10Of(isbn13: string): string | null {
-  if (!/^978\d{10}$/.test(isbn13)) return null;
-  const body = isbn13.slice(3, 12);
-  let sum = 0;
-  for (let i = 0; i < 9; i++) sum += Number(body[i]) * (10 - i);
-  const check = (11 - (sum % 11)) % 11;
-  return body + (check === 10 ? 'X' : String(check));
-}
-
 /** Every (field, value) pair a record is counted under in the facets, without duplicates. */
 /** C0 control characters (MARC's own field and subfield separators among them). */
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;

@@ -1,6 +1,6 @@
 import type { CatalogueRecord } from '../catalogue/record.js';
 import { foldForTokenizer } from '../text/fold.js';
-import { isbn10Of } from './record-keys.js';
+import { isbn10Of } from '../text/isbn.js';
 
 /**
  * The searchable text columns, shared by both adapters so they index the same

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseIsbn } from '../../src/import/isbn.js';
+import { normaliseIsbn } from '../../src/text/isbn.js';
 
 test('an ISBN-10 with hyphens becomes the ISBN-13 a member can search', () => {
   assert.equal(normaliseIsbn('0-14-143951-3'), '9780141439518');

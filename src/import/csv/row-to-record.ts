@@ -1,5 +1,5 @@
 import { MEDIA_TYPES, type CatalogueRecord, type Holding, type HoldingStatus, type MediaType } from '../../catalogue/record.js';
-import { normaliseIsbn } from '../isbn.js';
+import { normaliseIsbn } from '../../text/isbn.js';
 import { splitCell, type CsvField } from './columns.js';
 
 const STATUSES: Record<string, HoldingStatus> = {

@@ -1,5 +1,5 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import { normaliseIsbn } from '../isbn.js';
+import { normaliseIsbn } from '../../text/isbn.js';
 import { altScriptOf, authorsOf, genresOf, languagesOf, publicationOf, seriesOf, subjectsOf, unique } from './descriptive.js';
 import { holdingsOf } from './holdings.js';
 import { controlField, dataFields, joined, subfield, subfields, type MarcRecord } from './marc-record.js';

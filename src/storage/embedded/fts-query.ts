@@ -1,6 +1,6 @@
 import type { QueryClause, SearchField } from '../../catalogue/search-query.js';
 import { foldForTokenizer } from '../../text/fold.js';
-import { compactIsbn } from '../record-keys.js';
+import { compactIsbn } from '../../text/isbn.js';
 
 const COLUMN_OF: Record<SearchField, string | null> = {
   any: null,

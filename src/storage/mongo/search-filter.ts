@@ -1,7 +1,7 @@
 import type { Document } from 'mongodb';
 import { FACET_FIELDS, type FacetFilter, type QueryClause, type SearchField } from '../../catalogue/search-query.js';
 import { SEARCH_COLUMNS, tokens, type SearchColumn } from './search-text.js';
-import { compactIsbn } from '../record-keys.js';
+import { compactIsbn } from '../../text/isbn.js';
 
 const COLUMN_OF: Record<SearchField, SearchColumn | 'any'> = {
   any: 'any',
