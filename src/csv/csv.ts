@@ -10,17 +10,30 @@ export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** How a download is written; the defaults suit the librarian's reports. */
+export interface CsvOptions {
+  /** Quote every text cell, not only those holding a quote, comma or line break. */
+  quoteAll?: boolean;
+  /** Start with a byte order mark, so that Excel reads the file as UTF-8 (Brontë, not BrontÃ«). */
+  byteOrderMark?: boolean;
+}
+
 /** One RFC 4180 cell: text is neutralised, and quoted (quotes doubled) when it holds a quote, comma or line break. */
-export function csvCell(value: CsvValue): string {
+export function csvCell(value: CsvValue, quoteAll = false): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   const safe = neutralise(value);
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return quoteAll || /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** Rows as CSV text with CRLF line ends, as RFC 4180 and spreadsheets expect. */
-export function toCsv(rows: CsvValue[][]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** One row as a line of CSV, ending in CR LF as RFC 4180 and spreadsheets expect. */
+export function csvLine(row: CsvValue[], quoteAll = false): string {
+  return `${row.map((cell) => csvCell(cell, quoteAll)).join(',')}\r\n`;
+}
+
+/** Rows as CSV text: every CSV Shelfmark writes goes through here or csvLine. */
+export function csvText(rows: CsvValue[][], options: CsvOptions = {}): string {
+  return (options.byteOrderMark ? '\uFEFF' : '') + rows.map((row) => csvLine(row, options.quoteAll)).join('');
 }
 
 /** Headers for a CSV download with a file name. */

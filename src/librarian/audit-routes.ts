@@ -4,7 +4,7 @@ import type { AuditEntry } from '../storage/store.js';
 import { AUDIT_ACTIONS } from '../storage/log-stores.js';
 import { auditConsole } from '../audit/console-audit.js';
 import { auditQueryString, parseAuditQuery } from './audit-filter.js';
-import { csvHeaders, toCsv, type CsvValue } from '../csv/csv.js';
+import { csvHeaders, csvText, type CsvValue } from '../csv/csv.js';
 import { isoTime, when } from './when.js';
 
 const PER_PAGE = 50;
@@ -43,7 +43,7 @@ export function auditRoutes(deps: RouteDeps): Router {
       if (entries.length < CSV_PAGE) break;
     }
     ctx.set(csvHeaders('audit-log.csv'));
-    ctx.body = toCsv(rows);
+    ctx.body = csvText(rows);
   });
 
   return router;

@@ -4,7 +4,7 @@ import { auditConsole } from '../audit/console-audit.js';
 import { parseDateRange, type DateRange } from './date-range.js';
 import { demandReport, type DemandReport } from './demand-report.js';
 import { searchesChart } from './chart.js';
-import { csvHeaders, toCsv, type CsvValue } from '../csv/csv.js';
+import { csvHeaders, csvText, type CsvValue } from '../csv/csv.js';
 
 /** One CSV with a section column, so a spreadsheet filter shows each report on its own. */
 function demandCsv(range: DateRange, report: DemandReport): string {
@@ -14,7 +14,7 @@ function demandCsv(range: DateRange, report: DemandReport): string {
   for (const q of report.topZero) rows.push(['queries that found nothing', q.value, q.searches, q.searches]);
   for (const f of report.topFilters) rows.push(['filters used', f.value, f.searches, '']);
   rows.push(['range', `${range.from} to ${range.to}`, report.totalSearches, report.totalZero]);
-  return toCsv(rows);
+  return csvText(rows);
 }
 
 /** What members searched for in a date range: per day, top queries, what found nothing, filters used. */

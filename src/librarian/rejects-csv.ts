@@ -1,5 +1,5 @@
 import type { ImportRun, Store } from '../storage/store.js';
-import { toCsv, type CsvValue } from '../csv/csv.js';
+import { csvText, type CsvValue } from '../csv/csv.js';
 import { MAX_PROBLEMS_KEPT } from './import-runner.js';
 
 const PAGE = 5000;
@@ -17,5 +17,5 @@ export async function rejectsCsv(store: Store, run: ImportRun): Promise<string> 
   }
   const all = run.counts.rejected + run.counts.warnings + run.counts.duplicates;
   if (all > MAX_PROBLEMS_KEPT) rows.push([run.fileName, '', '', '', '', 'note', `only the first ${MAX_PROBLEMS_KEPT} of ${all} problems are kept`]);
-  return toCsv(rows);
+  return csvText(rows);
 }

@@ -1,14 +1,9 @@
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import { neutralise } from '../../csv/csv.js';
+import { csvText } from '../../csv/csv.js';
 import { shelfItem } from '../shelf-list.js';
 
 /** The header row; the README documents the columns. */
 export const CSV_COLUMNS = ['Title', 'Author', 'Year', 'ISBN', 'Media type', 'Shelfmark', 'Branch', 'Status'] as const;
-
-/** RFC 4180: every cell quoted, quotes doubled, so commas and line breaks in titles are safe; formulas neutralised. */
-function quote(cell: string): string {
-  return `"${neutralise(cell).replace(/"/g, '""')}"`;
-}
 
 /**
  * One row per copy, because shelfmark and branch belong to a copy: a member
@@ -25,5 +20,6 @@ export function toCsv(records: CatalogueRecord[]): string {
     if (item.copies.length === 0) rows.push([...base, '', '', '']);
     for (const copy of item.copies) rows.push([...base, copy.shelfmark, copy.branch, copy.status]);
   }
-  return `\uFEFF${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+  // Every cell quoted, so commas and line breaks in titles are safe in any spreadsheet.
+  return csvText(rows, { quoteAll: true, byteOrderMark: true });
 }
