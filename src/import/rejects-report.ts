@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { SourcePosition } from './types.js';
-import { csvCell } from '../csv/csv.js';
+import { csvLine } from '../csv/csv.js';
 
 /** One line of the report: a rejected record, or a warning about one that was imported. */
 export interface Problem {
@@ -21,14 +21,14 @@ export class RejectsReport {
   static async open(path: string): Promise<RejectsReport> {
     const out = createWriteStream(path);
     await once(out, 'open');
-    out.write('file,record,byte_offset,line,id,kind,reason\n');
+    out.write(csvLine(['file', 'record', 'byte_offset', 'line', 'id', 'kind', 'reason']));
     return new RejectsReport(out);
   }
 
   write(problem: Problem): void {
     const p = problem.position;
     const cells = [p.file, p.recordNumber, p.byteOffset ?? '', p.line ?? '', problem.id ?? '', problem.kind, problem.reason];
-    this.out.write(`${cells.map(csvCell).join(',')}\n`);
+    this.out.write(csvLine(cells));
   }
 
   async close(): Promise<void> {

@@ -26,7 +26,7 @@ describe('basket downloads and print view', () => {
       ris: ['application/x-research-info-systems', 'ris', /^TY {2}- BOOK\r\n/],
       bibtex: ['application/x-bibtex', 'bib', /^@book\{Austen1815Emma,/],
       csv: ['text/csv; charset=utf-8', 'csv', /^\uFEFF"Title","Author"/],
-      marcxml: ['application/marcxml+xml', 'xml', /^<\?xml version="1.0" encoding="UTF-8"\?>\n<collection xmlns="http:\/\/www.loc.gov\/MARC21\/slim">/],
+      marcxml: ['application/marcxml+xml', 'xml', /^<\?xml version="1.0" encoding="UTF-8"\?>\r\n<collection xmlns="http:\/\/www.loc.gov\/MARC21\/slim">/],
     } as const;
     for (const [format, [type, extension, start]] of Object.entries(expected)) {
       const res = await visitor.get(`/basket/export?format=${format}`).buffer(true).parse(asText as never).expect(200);

@@ -55,7 +55,7 @@ test('some rejected records give exit code 1, a summary, and a --rejects report 
   assert.equal(run.code, 1);
   assert.match(run.out, /read\s+8\n\s+added\s+3\n\s+updated\s+0\n\s+unchanged\s+0\n\s+rejected\s+5\n\s+time\s+[\d.]+ s\n\s+speed\s+[\d,]+ records\/s/);
   assert.match(run.err, /record 4, byte offset \d+: directory entry for field 245 points past the end/);
-  const lines = readFileSync(report, 'utf8').trim().split('\n');
+  const lines = readFileSync(report, 'utf8').trim().split('\r\n');
   assert.equal(lines[0], 'file,record,byte_offset,line,id,kind,reason');
   assert.equal(lines.length, 6);
   assert.match(lines[5]!, /bad-records\.mrc,8,\d+,,,rejected,"the file ends in the middle/);
@@ -112,6 +112,6 @@ test('the --rejects report never lets an imported id or reason run as a spreadsh
   const report = await RejectsReport.open(file);
   report.write({ kind: 'rejected', id: '=HYPERLINK("http://evil.example")', reason: '+1 bad, "quoted"', position: { file: 'x.csv', recordNumber: 2, line: 3 } });
   await report.close();
-  const row = readFileSync(file, 'utf8').trim().split('\n')[1];
+  const row = readFileSync(file, 'utf8').trim().split('\r\n')[1];
   assert.equal(row, `x.csv,2,,3,"'=HYPERLINK(""http://evil.example"")",rejected,"'+1 bad, ""quoted"""`);
 });

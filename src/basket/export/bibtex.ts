@@ -4,5 +4,6 @@ import { citeOf } from './citation.js';
 /** BibTeX for reference managers and LaTeX, written by citation-js (which escapes LaTeX's special characters). */
 export function toBibtex(records: CatalogueRecord[]): string {
   if (records.length === 0) return '';
-  return citeOf(records).format('bibtex', { format: 'text' });
+  // citation-js ends lines in LF; CR LF like every other download. Values never hold a line break.
+  return citeOf(records).format('bibtex', { format: 'text' }).replace(/\r?\n/g, '\r\n');
 }

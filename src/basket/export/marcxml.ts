@@ -35,5 +35,6 @@ export function toMarcxml(records: CatalogueRecord[], entered = new Date()): str
     lines.push('  </record>');
   }
   lines.push('</collection>', '');
-  return lines.join('\n');
+  // CR LF like every other download (XML readers take either).
+  return lines.join('\r\n');
 }
