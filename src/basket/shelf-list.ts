@@ -1,14 +1,5 @@
-import { isAvailable, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
+import { isAvailable, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
 import { mediaTypeLabel } from '../catalogue/labels.js';
-
-/** Copy statuses as a member reads them on a printed list or in an email. */
-export const STATUS_TEXT: Record<HoldingStatus, string> = {
-  available: 'Available',
-  'on-loan': 'On loan',
-  reference: 'Reference only',
-  'in-transit': 'In transit',
-  missing: 'Missing',
-};
 
 /** One copy as a line to take to the shelves. */
 export interface ShelfCopy {
@@ -32,7 +23,7 @@ export interface ShelfItem {
 }
 
 function statusText(status: HoldingStatus, dueDate?: string): string {
-  return status === 'on-loan' && dueDate ? `On loan, due ${dueDate}` : STATUS_TEXT[status];
+  return status === 'on-loan' && dueDate ? `On loan, due ${dueDate}` : STATUS_LABELS[status];
 }
 
 /** The record as a shelf list entry; `href` is the record page path on this site. */

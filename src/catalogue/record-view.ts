@@ -1,13 +1,5 @@
-import { isAvailable, type CatalogueRecord, type HoldingStatus } from './record.js';
+import { isAvailable, STATUS_LABELS, type CatalogueRecord } from './record.js';
 import { languageName, mediaTypeLabel } from './labels.js';
-
-const STATUS_LABELS: Record<HoldingStatus, string> = {
-  available: 'Available',
-  'on-loan': 'On loan',
-  reference: 'Reference only',
-  'in-transit': 'In transit',
-  missing: 'Missing',
-};
 
 /** ISBN-13 with the usual hyphen after the prefix, for reading. */
 function formatIsbn(isbn: string): string {

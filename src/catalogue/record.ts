@@ -14,6 +14,15 @@ export type MediaType = keyof typeof MEDIA_TYPES;
 /** Where a copy is and whether a member can have it now. */
 export type HoldingStatus = 'available' | 'on-loan' | 'reference' | 'in-transit' | 'missing';
 
+/** Copy statuses as a member reads them, on the record page, a printed list or in an email. */
+export const STATUS_LABELS: Record<HoldingStatus, string> = {
+  available: 'Available',
+  'on-loan': 'On loan',
+  reference: 'Reference only',
+  'in-transit': 'In transit',
+  missing: 'Missing',
+};
+
 /** One physical (or licensed) copy held at a branch. */
 export interface Holding {
   /** Stable per copy (a barcode where the library system gives one). */
