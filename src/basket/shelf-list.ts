@@ -1,4 +1,4 @@
-import { isAvailable, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
+import { isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
 import { mediaTypeLabel } from '../catalogue/labels.js';
 
 /** One copy as a line to take to the shelves. */
@@ -40,6 +40,6 @@ export function shelfItem(record: CatalogueRecord): ShelfItem {
     mediaType: mediaTypeLabel(record.mediaType),
     available: isAvailable(record),
     copies,
-    href: `/record/${encodeURIComponent(record.id)}`,
+    href: recordPath(record.id),
   };
 }

@@ -70,3 +70,8 @@ export interface CatalogueRecord {
 export function isAvailable(record: Pick<CatalogueRecord, 'holdings'>): boolean {
   return record.holdings.some((h) => h.status === 'available');
 }
+
+/** The path of a record's page: the one place its URL is written. */
+export function recordPath(id: string): string {
+  return `/record/${encodeURIComponent(id)}`;
+}

@@ -1,4 +1,4 @@
-import { isAvailable, type CatalogueRecord } from './record.js';
+import { isAvailable, recordPath, type CatalogueRecord } from './record.js';
 import { FACET_FIELDS, type StoreSearchResult } from './search-query.js';
 import { PAGE_SIZES, SORT_ORDERS, type SearchState } from './search-state.js';
 import { FACET_LABELS, facetValueLabel, languageName, mediaTypeLabel } from './labels.js';
@@ -19,7 +19,7 @@ export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<st
     availableCount: record.holdings.filter((h) => h.status === 'available').length,
     copies: record.holdings.length,
     inBasket: basketIds.has(record.id),
-    href: `/record/${encodeURIComponent(record.id)}`,
+    href: recordPath(record.id),
   };
 }
 

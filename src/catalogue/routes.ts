@@ -8,7 +8,7 @@ import { searchCatalogue } from './search-service.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
 import { recordSearch } from './search-log.js';
-import type { CatalogueRecord } from './record.js';
+import { recordPath, type CatalogueRecord } from './record.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
@@ -53,7 +53,7 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
     const basketIds = new Set(await visit.basketIds(ctx));
     await render(ctx, 'catalogue/record', {
       title: record.title,
-      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}/record/${encodeURIComponent(record.id)}`),
+      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`),
       backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
       reserve: await visit.reserveBox(ctx, record),
     });

@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { audit } from '../audit/audit.js';
+import { recordPath } from '../catalogue/record.js';
 import { currentMember, requireLogin } from './current-member.js';
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
@@ -26,9 +27,9 @@ export function accountRoutes(deps: RouteDeps): Router {
       profile: { name: member.name, card: member.card, email: member.email, homeBranch: member.homeBranch, librarian: member.role === 'librarian' },
       reservations: reservations.map((r) => ({
         id: r.id, recordId: r.recordId, title: records.get(r.recordId)?.title ?? r.recordId,
-        href: `/record/${encodeURIComponent(r.recordId)}`, pickupBranch: r.pickupBranch, placed: DATE.format(r.createdAt),
+        href: recordPath(r.recordId), pickupBranch: r.pickupBranch, placed: DATE.format(r.createdAt),
       })),
-      loans: loans.map((l) => ({ ...l, href: `/record/${encodeURIComponent(l.recordId)}`, due: DATE.format(Date.parse(l.dueDate)) })),
+      loans: loans.map((l) => ({ ...l, href: recordPath(l.recordId), due: DATE.format(Date.parse(l.dueDate)) })),
       report: Array.isArray(report) ? report : undefined,
     });
   });

@@ -7,6 +7,7 @@ import { setFlash } from '../session/flash.js';
 import { csrfToken } from '../session/csrf.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { recordSummary } from '../catalogue/results-view.js';
+import { recordPath } from '../catalogue/record.js';
 import { audit } from '../audit/audit.js';
 import { choosePickup, pickupBranches } from './branches.js';
 import { currentMember, requireLogin } from './current-member.js';
@@ -45,7 +46,7 @@ export function reservationRoutes(deps: RouteDeps): Router {
   router.post('/reservations', requireCookies, requireLogin, async (ctx) => {
     const body = ctx.request.body as Body;
     const id = typeof body.id === 'string' ? body.id.slice(0, 200) : '';
-    respond(ctx, await reserve(ctx, id ? [id] : []), safeReturnPath(body.return, id ? `/record/${encodeURIComponent(id)}` : '/account'));
+    respond(ctx, await reserve(ctx, id ? [id] : []), safeReturnPath(body.return, id ? recordPath(id) : '/account'));
   });
 
   router.get('/basket/reserve', requireLogin, async (ctx) => {
