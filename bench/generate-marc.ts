@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { encodeIso2709 } from './iso2709-writer.js';
-import { seededRandom } from './random.js';
+import { mulberry32 as seededRandom } from '../seed/lib/prng.js';
 
 const WORDS = 'river garden winter silent house letters night stone city light summer shadow island daughter mountain secret road fire glass song harbour field memory crown storm kingdom bread lantern orchard'.split(' ');
 const SURNAMES = 'Austen Brontë Dickens Eliot Hardy Woolf Rankin Christie Mantel Ishiguro Smith Okafor Nowak Łukasz García Müller Øberg Dubois Rossi Tanaka'.split(' ');

@@ -2,7 +2,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, 
 import { once } from 'node:events';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { seededRandom } from './random.js';
+import { mulberry32 as seededRandom } from '../seed/lib/prng.js';
 import { recordSource } from './synthetic-record.js';
 import { recordToMarc } from './record-to-marc.js';
 import { queryMix, type MixedQuery } from './query-mix.js';

@@ -1,15 +1,7 @@
-/** Seeded randomness for the synthetic catalogue, so every run generates the same records and queries. */
-
-/** A small deterministic PRNG (mulberry32): numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * Seeded randomness for the synthetic catalogue, so every run generates the
+ * same records and queries. The generator itself is seed/lib/prng.ts's mulberry32.
+ */
 
 /**
  * Picks ranks 0..size-1 with probability proportional to 1/(rank+1)^s: the

@@ -1,4 +1,5 @@
-import { pseudoWords, seededRandom } from './random.js';
+import { pseudoWords } from './random.js';
+import { mulberry32 as seededRandom } from '../seed/lib/prng.js';
 
 /** The commonest words of English titles and blurbs: the top Zipf ranks, never searched alone. */
 export const STOPWORDS = 'the of and a in to with for on at from by an as his her their is was who'.split(' ');

@@ -8,7 +8,22 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
-/** A small seeded PRNG (mulberry32); the build never calls Math.random, so output is byte-stable. */
+/**
+ * mulberry32, a small deterministic PRNG: numbers in [0, 1). The one seeded
+ * generator for the demo catalogue and the benchmark's synthetic catalogue.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seeded PRNG with helpers; the build never calls Math.random, so output is byte-stable. */
 export interface Rng {
   next(): number;
   int(min: number, max: number): number;
@@ -19,14 +34,7 @@ export interface Rng {
 
 /** Create a PRNG from a string key (usually the record id). */
 export function createRng(key: string): Rng {
-  let state = hashString(key);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashString(key));
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,
