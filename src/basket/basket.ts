@@ -18,7 +18,7 @@ export interface AddOutcome {
  */
 export class Basket {
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<Store, 'records' | 'baskets'>,
     private readonly sessionId: string,
     readonly limit: number,
   ) {}

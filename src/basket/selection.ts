@@ -15,7 +15,7 @@ export interface Selection {
  * Ticked ids count only when they are in this visit's basket (an export is
  * of the basket, whatever a link asks for); order is the basket's.
  */
-export async function basketSelection(ctx: Koa.Context, store: Store, source: unknown): Promise<Selection> {
+export async function basketSelection(ctx: Koa.Context, store: Pick<Store, 'records' | 'baskets'>, source: unknown): Promise<Selection> {
   const basketIds = await visitBasket(ctx, store).ids();
   const ticked = new Set(idsFrom(source));
   const ids = ticked.size ? basketIds.filter((id) => ticked.has(id)) : basketIds;

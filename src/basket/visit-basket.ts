@@ -6,7 +6,7 @@ import { existingSession } from '../session/session.js';
  * Read-only view of the current visit's basket. A visitor without a session
  * cookie has an empty basket, and reading it creates no session.
  */
-export function visitBasket(ctx: Koa.Context, store: Store) {
+export function visitBasket(ctx: Koa.Context, store: Pick<Store, 'baskets'>) {
   const id = existingSession(ctx)?.externalKey;
   return {
     async ids(): Promise<string[]> {

@@ -28,7 +28,7 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
 
   router.get('/', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams());
-    const view = resultsView(state, await searchCatalogue(store, state), new Set());
+    const view = resultsView(state, await searchCatalogue(store.records, state), new Set());
     await render(ctx, 'catalogue/home', {
       title: 'Search the catalogue',
       total: view.total,
@@ -38,7 +38,7 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
 
   router.get('/search', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams(ctx.querystring));
-    const [result, basketIds] = await Promise.all([searchCatalogue(store, state), visit.basketIds(ctx)]);
+    const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
     ctx.state.searchResult = { q: state.q, total: result.total, filters: state.filters };
     recordSearch(deps, state, result.total);
     await render(ctx, 'catalogue/results', {

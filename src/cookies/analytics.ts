@@ -25,7 +25,7 @@ function storedVisitorKey(visitorId: string): string {
  * nothing is sent anywhere else. Without consent (no choice yet, or
  * rejected) no analytics cookie is set and any left over is deleted.
  */
-export function analytics(store: Store, clock: Clock, logger: Logger): Koa.Middleware {
+export function analytics(store: Pick<Store, 'visits'>, clock: Clock, logger: Logger): Koa.Middleware {
   return async (ctx, next) => {
     await next();
     const sent = ctx.cookies.get(COOKIES.visitor.name);

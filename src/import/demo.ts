@@ -11,7 +11,7 @@ export const DEMO_CATALOGUE_PATH = fileURLToPath(new URL('../../seed/demo-catalo
  * the store is empty. A demo record that fails validation is a bug in the
  * seed, so it stops the load rather than being skipped.
  */
-export async function loadDemoCatalogue(store: Store): Promise<UpsertCounts> {
+export async function loadDemoCatalogue(store: Pick<Store, 'records'>): Promise<UpsertCounts> {
   const problems: string[] = [];
   const { counts } = await importFile(DEMO_CATALOGUE_PATH, store, {
     onProblem: (p) => problems.push('kind' in p ? p.message : `record ${p.position.recordNumber}: ${p.reason}`),

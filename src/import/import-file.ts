@@ -31,7 +31,7 @@ export async function openFile(file: string, forced?: ImportFormat): Promise<Ope
 }
 
 /** Import one file; throws UnreadableFileError when not a single record could be read from it. */
-export async function importFile(file: string, store: Store, observer: ImportObserver = {}, forced?: ImportFormat): Promise<{ format: ImportFormat; counts: ImportCounts }> {
+export async function importFile(file: string, store: Pick<Store, 'records'>, observer: ImportObserver = {}, forced?: ImportFormat): Promise<{ format: ImportFormat; counts: ImportCounts }> {
   const opened = await openFile(file, forced);
   const counts = await importItems(opened.items, store, observer);
   return { format: opened.format, counts };

@@ -19,7 +19,7 @@ export const BATCH_SIZE = 1000;
  * run killed halfway leaves whole batches and a re-run completes the job.
  * Within a batch a later record with the same id replaces an earlier one.
  */
-export async function importItems(items: AsyncIterable<ReadItem>, store: Store, observer: ImportObserver = {}, counts = emptyCounts()): Promise<ImportCounts> {
+export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver = {}, counts = emptyCounts()): Promise<ImportCounts> {
   let batch = new Map<string, CatalogueRecord>();
   const flush = async () => {
     if (!batch.size) return;

@@ -26,7 +26,7 @@ type Out = NodeJS.WritableStream & { isTTY?: boolean };
 const SHOWN_PROBLEMS = 20;
 
 /** Run a seed and return its exit code: 0 all imported, 1 some rejected, 2 a file could not be read at all. */
-export async function runSeed(store: Store, options: SeedOptions, out: Out, err: Out): Promise<number> {
+export async function runSeed(store: Pick<Store, 'records'>, options: SeedOptions, out: Out, err: Out): Promise<number> {
   const inputs = options.target ? await resolveInputs(options.target).catch(unreadable(err)) : { files: [DEMO_CATALOGUE_PATH], folder: false };
   if (!inputs) return 2;
   const files = inputs.folder && !options.format ? await catalogueFiles(inputs.files, out) : inputs.files;

@@ -10,7 +10,7 @@ const EVERY_MS = 60_000;
  * (sessions with their baskets), audit entries past AUDIT_RETENTION_DAYS, and
  * failed-login counters whose window has passed. Returns a function that stops it.
  */
-export function startHousekeeping(store: Store, config: Pick<Config, 'AUDIT_RETENTION_DAYS'>, logger: Logger): () => void {
+export function startHousekeeping(store: Pick<Store, 'sessions' | 'audit' | 'loginAttempts'>, config: Pick<Config, 'AUDIT_RETENTION_DAYS'>, logger: Logger): () => void {
   const report = (what: string) => (n: number) => {
     if (n > 0) logger.info({ deleted: n }, what);
   };

@@ -22,7 +22,7 @@ export interface CatalogueCounts {
  * no filters already counts the whole catalogue per facet, so this is that
  * search with no records asked for.
  */
-export async function catalogueCounts(store: Store): Promise<CatalogueCounts> {
+export async function catalogueCounts(store: Pick<Store, 'records'>): Promise<CatalogueCounts> {
   const result = await store.records.search({ clauses: [], filters: [], sort: 'title', offset: 0, limit: 0, facetLimit: ALL_VALUES });
   const rows = (counts: FacetCount[], label: (v: string) => string) => counts.map((c) => ({ label: label(c.value), count: c.count }));
   return {

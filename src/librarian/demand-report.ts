@@ -36,7 +36,7 @@ function filterLabel(filter: string): string {
 }
 
 /** Gathers the four reports; days without a search are filled in with zeros so the chart has no gaps. */
-export async function demandReport(store: Store, range: DateRange): Promise<DemandReport> {
+export async function demandReport(store: Pick<Store, 'searchLog'>, range: DateRange): Promise<DemandReport> {
   const [daily, topQueries, topZero, topFilters] = await Promise.all([
     store.searchLog.daily(range.start, range.end),
     store.searchLog.topQueries(range.start, range.end, TOP),

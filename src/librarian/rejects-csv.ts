@@ -8,7 +8,7 @@ const PAGE = 5000;
  * The rejects report of a console import, with the same columns as the
  * `npm run seed --rejects` file, the file column naming the uploaded file.
  */
-export async function rejectsCsv(store: Store, run: ImportRun): Promise<string> {
+export async function rejectsCsv(store: Pick<Store, 'imports'>, run: ImportRun): Promise<string> {
   const rows: CsvValue[][] = [['file', 'record', 'byte_offset', 'line', 'id', 'kind', 'reason']];
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.imports.problems(run.id, offset, PAGE);

@@ -11,9 +11,9 @@ export type LoginResult = { ok: true; member: Member } | { ok: false; reason: 'i
  * work and counts the same failures as a wrong PIN, so neither the answer nor
  * its timing says whether the card exists.
  */
-export async function authenticate(store: Store, card: string, pin: unknown, address: string, now: number): Promise<LoginResult> {
+export async function authenticate(store: Pick<Store, 'members' | 'loginAttempts'>, card: string, pin: unknown, address: string, now: number): Promise<LoginResult> {
   const keys = throttleKeys(card, address);
-  const refused = await refusal(store, keys, now);
+  const refused = await refusal(store.loginAttempts, keys, now);
   const member = isCardNumber(card) ? await store.members.getByCard(card) : null;
   if (refused) return { ok: false, reason: refused, member };
   const pinText = isPin(pin) ? pin : '';
@@ -22,5 +22,5 @@ export async function authenticate(store: Store, card: string, pin: unknown, add
     await store.loginAttempts.clear(keys.card);
     return { ok: true, member };
   }
-  return { ok: false, reason: (await countFailure(store, keys, now)) ?? 'invalid', member };
+  return { ok: false, reason: (await countFailure(store.loginAttempts, keys, now)) ?? 'invalid', member };
 }

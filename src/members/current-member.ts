@@ -14,7 +14,7 @@ export function currentMember(ctx: Koa.Context): Member | undefined {
  * only the random session key) and gives every page what the header shows.
  * A member deleted since logging in is simply logged out.
  */
-export function loadMember(store: Store): Koa.Middleware {
+export function loadMember(store: Pick<Store, 'members'>): Koa.Middleware {
   return async (ctx, next) => {
     const id = existingSession(ctx)?.memberId;
     if (typeof id === 'string') {

@@ -11,7 +11,7 @@ export const DEMO_MEMBERS: ReadonlyArray<{ card: string; pin: string; name: stri
 const DAY = 24 * 60 * 60_000;
 
 /** Two demo loans for the first demo member: copies the catalogue shows as on loan. */
-async function demoLoans(store: Store, member: Member, now: number): Promise<Loan[]> {
+async function demoLoans(store: Pick<Store, 'records'>, member: Member, now: number): Promise<Loan[]> {
   const { records } = await store.records.search({ clauses: [], filters: [], sort: 'title', offset: 0, limit: 200, facetLimit: 0 });
   return records
     .flatMap((r) => r.holdings.filter((h) => h.status === 'on-loan').slice(0, 1).map((h) => ({ r, h })))
@@ -28,7 +28,7 @@ async function demoLoans(store: Store, member: Member, now: number): Promise<Loa
  * members yet; server.ts calls it right after loading the demo catalogue.
  * Returns how many members were added.
  */
-export async function seedDemoMembers(store: Store, now = Date.now()): Promise<number> {
+export async function seedDemoMembers(store: Pick<Store, 'records' | 'members' | 'loans'>, now = Date.now()): Promise<number> {
   if ((await store.members.count()) > 0) return 0;
   for (const [i, demo] of DEMO_MEMBERS.entries()) {
     const { pin, ...rest } = demo;

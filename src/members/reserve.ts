@@ -14,7 +14,7 @@ export type ReserveOutcome =
  * atomically (or says why not), so the results are exact even under races.
  */
 export async function reserveRecords(
-  store: Store, member: Member, recordIds: string[], pickupBranch: string, now: number, limit: number,
+  store: Pick<Store, 'records' | 'reservations'>, member: Member, recordIds: string[], pickupBranch: string, now: number, limit: number,
 ): Promise<ReserveOutcome[]> {
   const wanted = [...new Set(recordIds)];
   const records = new Map((await store.records.getMany(wanted)).map((r) => [r.id, r]));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LockPolicy, Store } from '../storage/store.js';
+import type { LockPolicy, LoginAttemptStore } from '../storage/store.js';
 
 const MINUTE = 60_000;
 
@@ -23,16 +23,16 @@ function locked(card: { lockedUntil: number | null }, address: { lockedUntil: nu
 }
 
 /** Why this attempt must not even be checked, if it must not. */
-export async function refusal(store: Store, keys: ReturnType<typeof throttleKeys>, now: number): Promise<Refusal | null> {
-  const [card, address] = await Promise.all([store.loginAttempts.get(keys.card, now), store.loginAttempts.get(keys.address, now)]);
+export async function refusal(attempts: LoginAttemptStore, keys: ReturnType<typeof throttleKeys>, now: number): Promise<Refusal | null> {
+  const [card, address] = await Promise.all([attempts.get(keys.card, now), attempts.get(keys.address, now)]);
   return locked(card, address);
 }
 
 /** Counts a failure against both keys; says which is now locked, if either. */
-export async function countFailure(store: Store, keys: ReturnType<typeof throttleKeys>, now: number): Promise<Refusal | null> {
+export async function countFailure(attempts: LoginAttemptStore, keys: ReturnType<typeof throttleKeys>, now: number): Promise<Refusal | null> {
   const [card, address] = await Promise.all([
-    store.loginAttempts.recordFailure(keys.card, now, CARD_POLICY),
-    store.loginAttempts.recordFailure(keys.address, now, ADDRESS_POLICY),
+    attempts.recordFailure(keys.card, now, CARD_POLICY),
+    attempts.recordFailure(keys.address, now, ADDRESS_POLICY),
   ]);
   return locked(card, address);
 }

@@ -6,7 +6,7 @@ import type { Clock } from '../http/deps.js';
  * app's Store. koa-session's own maxAge is ignored: the cookie lives for the
  * browser session, while the server enforces the idle timeout itself.
  */
-export function createSessionStore(store: Store, idleMs: number, clock: Clock) {
+export function createSessionStore(store: Pick<Store, 'sessions'>, idleMs: number, clock: Clock) {
   return {
     async get(id: string): Promise<SessionData | null> {
       return store.sessions.get(id, clock());

@@ -17,7 +17,7 @@ export function newSessionId(): string {
  * renewed on every request so the idle timeout counts from the last one.
  * A session is only written once something is put in it.
  */
-export function sessionMiddleware(app: Koa, store: Store, idleMinutes: number, clock: Clock): Koa.Middleware {
+export function sessionMiddleware(app: Koa, store: Pick<Store, 'sessions'>, idleMinutes: number, clock: Clock): Koa.Middleware {
   const cookie = COOKIES.session;
   return session(
     {
