@@ -31,7 +31,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Build the Shelfmark koa app from its dependencies. It never listens: server.ts does. */
 export function createApp(appDeps: AppDeps): Koa {
-  const full = { ...appDeps, clock: appDeps.clock ?? Date.now };
+  const full = { ...appDeps, clock: appDeps.clock ?? Date.now, mailer: appDeps.mailer };
   const render = createRenderer(async (ctx) => ({
     basketCount: await visitBasket(ctx, full.store).count(),
     flash: takeFlash(ctx),

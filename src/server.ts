@@ -8,6 +8,7 @@ import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
+import { createMailer } from './basket/email/mailer.js';
 
 /** Load the demo records into an empty store only, never over a librarian's catalogue. */
 async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const store = await openStore(config);
   if (config.SEED_DEMO) await seedIfEmpty(store, logger);
 
-  const app = createApp({ config, store, logger });
+  const app = createApp({ config, store, logger, mailer: createMailer(config, logger) });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     logger.info({ port: config.PORT, store: store.kind }, `Shelfmark is serving http://localhost:${config.PORT}`);
   });

@@ -14,7 +14,6 @@ import { idsFrom } from './ids-from.js';
 import { EXPORT_FORMATS } from './export/formats.js';
 import { basketExportRoutes } from './export-routes.js';
 import { basketEmailRoutes } from './email-routes.js';
-import { createMailer } from './email/mailer.js';
 
 const exportFormats = Object.entries(EXPORT_FORMATS).map(([name, f]) => ({ name, label: f.label }));
 
@@ -31,9 +30,8 @@ function respond(ctx: Koa.Context, flash: Flash, count: number, changed: string[
 
 /** /basket: list, add (one or several), remove, empty; export, print and email (export-routes.ts, email-routes.ts). */
 export function basketRoutes(deps: RouteDeps): Router {
-  const { store, config, clock, render, logger } = deps;
+  const { store, config, clock, render, mailer } = deps;
   const router = new Router();
-  const mailer = createMailer(config, logger);
   const basketOf = (ctx: Koa.Context) => new Basket(store, startVisit(ctx, clock), config.BASKET_LIMIT);
 
   router.get('/basket', async (ctx) => {

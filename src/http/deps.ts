@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from './logger.js';
 import type { Renderer } from './render.js';
+import type { Mailer } from '../basket/email/mailer.js';
 
 /** Milliseconds since the epoch; injected so tests can move time without sleeping. */
 export type Clock = () => number;
@@ -13,9 +14,12 @@ export interface AppDeps {
   logger: Logger;
   /** Defaults to Date.now; tests inject one to move time. */
   clock?: Clock;
+  /** Built by server.ts from SMTP_URL; without one, "Email the basket" is hidden. */
+  mailer?: Mailer;
 }
 
 /** What every route module receives once the app has filled in defaults. */
-export interface RouteDeps extends Required<AppDeps> {
+export interface RouteDeps extends Required<Omit<AppDeps, 'mailer'>> {
   render: Renderer;
+  mailer: Mailer | undefined;
 }

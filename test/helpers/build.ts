@@ -6,6 +6,7 @@ import supertest from 'supertest';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/http/logger.js';
+import { createMailer, type Mailer } from '../../src/basket/email/mailer.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { CatalogueRecord } from '../../src/catalogue/record.js';
 import type { Store } from '../../src/storage/store.js';
@@ -38,6 +39,8 @@ interface BuildOptions {
   dataDir?: string;
   /** A logger whose output the test reads (see memoryLogger); silent when not given. */
   logger?: Logger;
+  /** A fake mailer; by default the real SMTP one from SMTP_URL, as server.ts builds it. */
+  mailer?: Mailer;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
@@ -47,7 +50,8 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   const store = await openEmbeddedStore({ dataDir });
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
-  const app = createApp({ config, store, logger: options.logger ?? createLogger('silent'), clock: clock.read });
+  const logger = options.logger ?? createLogger('silent');
+  const app = createApp({ config, store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger) });
   t.after(async () => {
     await store.close();
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
