@@ -8,7 +8,7 @@ import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
-import { createMailer } from './basket/email/mailer.js';
+import { createMailer } from './mail/mailer.js';
 
 /** Load the demo records into an empty store only, never over a librarian's catalogue. */
 async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {

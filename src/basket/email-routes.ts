@@ -7,7 +7,7 @@ import { requireCookies } from '../session/cookie-support.js';
 import { setFlash, type Flash } from '../session/flash.js';
 import { startVisit } from '../session/session.js';
 import { emailAddress } from './email/address.js';
-import type { Mailer } from './email/mailer.js';
+import type { Mailer } from '../mail/mailer.js';
 import { basketMail } from './email/message.js';
 import { EMAIL_LIMIT, takeEmailAllowance } from './email/send-allowance.js';
 import { basketSelection } from './selection.js';

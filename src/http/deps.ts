@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from './logger.js';
 import type { Renderer } from './render.js';
-import type { Mailer } from '../basket/email/mailer.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /** Milliseconds since the epoch; injected so tests can move time without sleeping. */
 export type Clock = () => number;

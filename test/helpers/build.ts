@@ -6,7 +6,7 @@ import supertest from 'supertest';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/http/logger.js';
-import { createMailer, type Mailer } from '../../src/basket/email/mailer.js';
+import { createMailer, type Mailer } from '../../src/mail/mailer.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { CatalogueRecord } from '../../src/catalogue/record.js';
 import type { Store } from '../../src/storage/store.js';

@@ -1,7 +1,7 @@
 import nunjucks from 'nunjucks';
 import { TEMPLATES_DIR } from '../../http/render.js';
 import type { ShelfItem } from '../shelf-list.js';
-import type { Mail } from './mailer.js';
+import type { Mail } from '../../mail/mailer.js';
 
 // Two environments: HTML escapes every value; the plain-text part must not (it would show "&amp;").
 const html = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), { autoescape: true, trimBlocks: true, lstripBlocks: true });

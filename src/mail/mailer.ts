@@ -1,6 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Config } from '../../config/config.js';
-import type { Logger } from '../../http/logger.js';
+import type { Config } from '../config/config.js';
 
 /** A message ready to send: plain text and HTML versions of the same content. */
 export interface Mail {
@@ -20,7 +19,7 @@ export interface Mailer {
  * built at boot. nodemailer's own logger is off unless the URL turns it on
  * (?logger=true); leave it off, because it logs recipients.
  */
-export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>, logger: Logger): Mailer | undefined {
+export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM'>, logger: { info(message: string): void }): Mailer | undefined {
   if (!config.SMTP_URL) {
     logger.info('SMTP_URL is not set, so "Email the basket" is hidden; set it to an smtp:// URL to offer it');
     return undefined;
