@@ -15,6 +15,7 @@ import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import type { CatalogueRecord } from './catalogue/record.js';
 import { reserveFormView } from './members/reserve-form.js';
+import { createBranches } from './members/branches.js';
 import { basketRoutes } from './basket/routes.js';
 import { healthRoutes } from './http/health.js';
 import { sessionRoutes } from './session/routes.js';
@@ -40,9 +41,10 @@ export function createApp(appDeps: AppDeps): Koa {
   const deps: RouteDeps = { ...full, render };
   const { config, store, logger, clock } = deps;
 
+  const branches = createBranches(store.records, clock);
   const catalogueVisit = {
     basketIds: (ctx: Koa.Context) => visitBasket(ctx, store).ids(),
-    reserveBox: (ctx: Koa.Context, record: CatalogueRecord) => reserveFormView(ctx, store, record),
+    reserveBox: (ctx: Koa.Context, record: CatalogueRecord) => reserveFormView(ctx, store, branches, record),
   };
 
   const app = new Koa({ proxy: config.TRUST_PROXY });
@@ -63,7 +65,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(verifyCsrf);
   app.use(loadMember(store));
 
-  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps, catalogueVisit), basketRoutes(deps), memberRoutes(deps), listRoutes(deps), librarianRoutes(deps)]) {
+  for (const router of [healthRoutes(deps), sessionRoutes(deps), cookieRoutes(deps), catalogueRoutes(deps, catalogueVisit), basketRoutes(deps), memberRoutes(deps, branches), listRoutes(deps), librarianRoutes(deps)]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

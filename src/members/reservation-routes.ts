@@ -9,7 +9,7 @@ import { visitBasket } from '../basket/visit-basket.js';
 import { recordSummary } from '../catalogue/results-view.js';
 import { recordPath } from '../catalogue/record.js';
 import { audit } from '../audit/audit.js';
-import { choosePickup, pickupBranches } from './branches.js';
+import { choosePickup, type Branches } from './branches.js';
 import { currentMember, requireLogin } from './current-member.js';
 import { reservability, NOT_RESERVABLE_REASON } from './reservability.js';
 import { reserveRecords, type ReserveOutcome } from './reserve.js';
@@ -18,13 +18,13 @@ import { outcomeText, reserveFlash } from './reserve-messages.js';
 type Body = Record<string, unknown>;
 
 /** POST /reservations (one record), /basket/reserve (the whole basket) and /reservations/:id/cancel. */
-export function reservationRoutes(deps: RouteDeps): Router {
+export function reservationRoutes(deps: RouteDeps, pickupPlaces: Branches): Router {
   const { store, clock, config, render } = deps;
   const router = new Router();
 
   async function reserve(ctx: Koa.Context, recordIds: string[]): Promise<ReserveOutcome[]> {
     const member = currentMember(ctx)!;
-    const branch = choosePickup(await pickupBranches(store), (ctx.request.body as Body).branch, member.homeBranch);
+    const branch = choosePickup(await pickupPlaces.pickupBranches(), (ctx.request.body as Body).branch, member.homeBranch);
     const outcomes = await reserveRecords(store, member, recordIds, branch, clock(), config.RESERVATION_LIMIT);
     for (const o of outcomes) if (o.outcome === 'reserved') await audit(deps, { member }, 'reserve', `${o.recordId} (${o.reservation.itemId})`);
     return outcomes;
@@ -53,7 +53,7 @@ export function reservationRoutes(deps: RouteDeps): Router {
     const member = currentMember(ctx)!;
     const [records, branches] = await Promise.all([
       visitBasket(ctx, store).ids().then((ids) => store.records.getMany(ids)),
-      pickupBranches(store),
+      pickupPlaces.pickupBranches(),
     ]);
     const inBasket = new Set(records.map((r) => r.id));
     const items = records.map((r) => {

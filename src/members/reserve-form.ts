@@ -1,7 +1,7 @@
 import type Koa from 'koa';
 import type { CatalogueRecord } from '../catalogue/record.js';
 import type { Store } from '../storage/store.js';
-import { choosePickup, pickupBranches } from './branches.js';
+import { choosePickup, type Branches } from './branches.js';
 import { currentMember } from './current-member.js';
 import { NOT_RESERVABLE_REASON, reservability } from './reservability.js';
 
@@ -18,12 +18,12 @@ export interface ReserveBox {
   pickup: string;
 }
 
-export async function reserveFormView(ctx: Koa.Context, store: Store, record: CatalogueRecord): Promise<ReserveBox> {
+export async function reserveFormView(ctx: Koa.Context, store: Pick<Store, 'reservations'>, branches: Branches, record: CatalogueRecord): Promise<ReserveBox> {
   const check = reservability(record);
   const base = { recordId: record.id, reservable: check.reservable, ...(check.reservable ? {} : { why: NOT_RESERVABLE_REASON[check.reason] }) };
   const member = currentMember(ctx);
   if (!member) return { ...base, loginHref: `/login?return=${encodeURIComponent(ctx.url)}`, branches: [], pickup: '' };
-  const [branches, active] = await Promise.all([pickupBranches(store), store.reservations.listForMember(member.id, 'active')]);
+  const [pickup, active] = await Promise.all([branches.pickupBranches(), store.reservations.listForMember(member.id, 'active')]);
   const mine = active.find((r) => r.recordId === record.id);
-  return { ...base, ...(mine ? { reservedAt: mine.pickupBranch } : {}), branches, pickup: choosePickup(branches, undefined, member.homeBranch) };
+  return { ...base, ...(mine ? { reservedAt: mine.pickupBranch } : {}), branches: pickup, pickup: choosePickup(pickup, undefined, member.homeBranch) };
 }
