@@ -1,11 +1,11 @@
 import type Koa from 'koa';
 import type { RouteDeps } from '../http/deps.js';
-import type { AuditAction, Member } from '../storage/store.js';
+import type { AuditAction } from '../storage/store.js';
 import { audit } from './audit.js';
 
 type ConsoleAction = Extract<AuditAction, `librarian-${string}`>;
 
 /** Every console action goes into the audit log, with the page or file as its target. */
 export function auditConsole(deps: RouteDeps, ctx: Koa.Context, action: ConsoleAction, target: string = ctx.url): Promise<void> {
-  return audit(deps, { member: ctx.state.member as Member | undefined }, action, target);
+  return audit(deps, { member: ctx.state.member }, action, target);
 }

@@ -45,7 +45,7 @@ export function basketRoutes(deps: RouteDeps): Router {
       exportFormats,
       emailEnabled: mailer !== undefined,
       // Issue 5's login puts the member on ctx.state; their own address fills the email form.
-      memberEmail: (ctx.state.member as { email?: string } | undefined)?.email ?? '',
+      memberEmail: ctx.state.member?.email ?? '',
     });
   });
 

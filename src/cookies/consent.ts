@@ -11,7 +11,7 @@ function asConsent(value: unknown): Consent | undefined {
 
 /** The choice this request carries (or the one just made while handling it). */
 export function consentOf(ctx: Koa.Context): Consent | undefined {
-  return asConsent(ctx.state.cookieConsent);
+  return ctx.state.cookieConsent;
 }
 
 /** Reads COOKIE_CONSENT into `ctx.state.cookieConsent`, so pages know whether to show the banner. */

@@ -6,7 +6,7 @@ import { firstName } from './card.js';
 
 /** The member logged in on this request, loaded once by `loadMember`. */
 export function currentMember(ctx: Koa.Context): Member | undefined {
-  return ctx.state.member as Member | undefined;
+  return ctx.state.member;
 }
 
 /**

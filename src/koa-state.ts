@@ -1,0 +1,20 @@
+import type { Member } from './storage/store.js';
+import type { Consent } from './cookies/consent.js';
+
+/** What Shelfmark's middleware puts on `ctx.state`, typed once for every handler that reads it. */
+declare module 'koa' {
+  interface DefaultState {
+    /** The logged-in member (members/current-member.ts). */
+    member?: Member;
+    /** The browser sent the cookie-support cookie back (session/cookie-support.ts). */
+    cookiesEnabled?: boolean;
+    /** A page reached from one of ours without it: the browser refuses cookies. */
+    cookiesBlocked?: boolean;
+    /** The visitor's analytics choice (cookies/consent.ts). */
+    cookieConsent?: Consent;
+    /** What every page shows, added to by middleware (the header's member greeting). */
+    page?: Record<string, unknown>;
+  }
+}
+
+export {};
