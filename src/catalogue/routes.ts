@@ -39,7 +39,6 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
   router.get('/search', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams(ctx.querystring));
     const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
-    ctx.state.searchResult = { q: state.q, total: result.total, filters: state.filters };
     recordSearch(deps, state, result.total);
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Koa from 'koa';
 import nunjucks from 'nunjucks';
@@ -22,7 +21,6 @@ export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitL
     trimBlocks: true,
     lstripBlocks: true,
   });
-  env.addFilter('json', (value: unknown) => new nunjucks.runtime.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
   return async (ctx, view, data = {}) => {
     const page = {
       ...(await visitLocals(ctx)),
@@ -36,9 +34,4 @@ export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitL
     ctx.type = 'html';
     ctx.body = env.render(`${view}.njk`, page);
   };
-}
-
-/** Keeps a template's name next to the route it belongs to. */
-export function viewName(...parts: string[]): string {
-  return path.posix.join(...parts);
 }

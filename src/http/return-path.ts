@@ -6,7 +6,6 @@
 export function safeReturnPath(raw: unknown, fallback = '/'): string {
   if (typeof raw !== 'string' || raw.length > 2000) return fallback;
   if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
   try {
     const url = new URL(raw, 'http://shelfmark.invalid');

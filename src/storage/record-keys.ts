@@ -23,10 +23,10 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-/** Every (field, value) pair a record is counted under in the facets, without duplicates. */
 /** C0 control characters (MARC's own field and subfield separators among them). */
 const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
 
+/** Every (field, value) pair a record is counted under in the facets, without duplicates. */
 export function facetPairs(record: CatalogueRecord): Array<[FacetField, string]> {
   const pairs = new Map<string, [FacetField, string]>();
   const add = (field: FacetField, raw: string | undefined) => {

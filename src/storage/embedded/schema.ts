@@ -150,7 +150,7 @@ export function configure(db: Database): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  // Facet counts group up to a million rows; a 64 MB cache keeps those sorts in memory.
+  // Temporary sort tables in memory, and a 64 MB page cache (a negative cache_size is in KiB).
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
 }
