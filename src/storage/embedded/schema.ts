@@ -4,7 +4,12 @@ import { FTS_COLUMNS, ftsValues } from '../search-columns.js';
 /**
  * Migrations in order; migration i brings the schema to user_version i + 1.
  * Later issues (members, logs) append here and never edit a shipped one.
+ * A migration never reads today's column lists: it writes the ones it had
+ * when it shipped, so an old database upgrades the same way for ever.
  */
+
+/** The full-text columns migrations 1 and 6 know, in table order (FTS_COLUMNS when they shipped). */
+const FTS_COLUMNS_V1 = ['title', 'author', 'subject', 'series', 'isbn', 'notes', 'alt'] as const;
 const MIGRATIONS: Array<(db: Database) => void> = [
   (db) => {
     db.exec(`
@@ -24,7 +29,7 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       CREATE INDEX records_author ON records (sort_author, id);
 
       CREATE VIRTUAL TABLE records_fts USING fts5(
-        ${FTS_COLUMNS.map((c) => c.name).join(', ')},
+        ${FTS_COLUMNS_V1.join(', ')},
         content = '', contentless_delete = 1,
         tokenize = "unicode61 remove_diacritics 2"
       );
@@ -124,12 +129,18 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   },
   // 6: re-index the full text, now that letters like Ł, Ø and ß are folded to their plain spelling.
   (db) => {
-    const insert = db.prepare(`INSERT INTO records_fts (rowid, ${FTS_COLUMNS.map((c) => c.name).join(', ')}) VALUES (?, ${FTS_COLUMNS.map(() => '?').join(', ')})`);
+    const insert = db.prepare(`INSERT INTO records_fts (rowid, ${FTS_COLUMNS_V1.join(', ')}) VALUES (?, ${FTS_COLUMNS_V1.map(() => '?').join(', ')})`);
+    // Today's text for each of the columns the table had then, matched by name, however the list grows.
+    const frozenValues = (doc: string) => {
+      const values = ftsValues(JSON.parse(doc));
+      const byName = new Map<string, string | undefined>(FTS_COLUMNS.map((column, i) => [column.name, values[i]]));
+      return FTS_COLUMNS_V1.map((name) => byName.get(name) ?? '');
+    };
     db.exec(`INSERT INTO records_fts (records_fts) VALUES ('delete-all')`);
     // In pages: better-sqlite3 cannot write while a read is still iterating, and the catalogue may be large.
     const page = db.prepare('SELECT rowid, doc FROM records WHERE rowid > ? ORDER BY rowid LIMIT 1000');
     for (let after = 0, rows = page.all(after) as Array<{ rowid: number; doc: string }>; rows.length > 0; rows = page.all(after) as typeof rows) {
-      for (const row of rows) insert.run(row.rowid, ...ftsValues(JSON.parse(row.doc)));
+      for (const row of rows) insert.run(row.rowid, ...frozenValues(row.doc));
       after = rows[rows.length - 1]!.rowid;
     }
   },
