@@ -1,0 +1,153 @@
+import { aggregate, find, Query, updateOne } from 'mingo';
+import { MongoServerError, type Db, type Document } from 'mongodb';
+
+/**
+ * A stand-in for the few `Db`/`Collection` calls the adapter makes, backed by
+ * mingo (a JavaScript implementation of MongoDB's query, update and
+ * aggregation languages), so a store method's real filters, updates and
+ * pipelines run where no server can. It is not MongoDB: no indexes (except a
+ * unique `_id`), no `$text` (the operator is dropped, leaving the exact
+ * `$all` filter beside it; `$meta` sorts fall back to `_id`), no concurrency.
+ * Every call is counted, so a test can say how many round trips a method took.
+ */
+export interface MingoDb {
+  db: Db;
+  data: Map<string, Document[]>;
+  calls: string[];
+}
+
+const withoutText = (filter: Document = {}): Document => {
+  const { $text: _text, ...rest } = filter;
+  return rest;
+};
+const withoutMeta = (spec: Document | undefined): Document | undefined => {
+  if (!spec) return undefined;
+  const kept = Object.entries(spec).filter(([, v]) => !(v && typeof v === 'object' && '$meta' in v));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+};
+const duplicate = (id: unknown) => new MongoServerError({ message: `E11000 duplicate key error: _id ${String(id)}`, code: 11000, keyPattern: { _id: 1 } });
+const clone = <T>(value: T): T => structuredClone(value);
+/** What an upsert inserts before applying its update: the filter's plain equality fields. */
+const seedOf = (filter: Document) => Object.fromEntries(Object.entries(filter).filter(([k, v]) => !k.startsWith('$') && !k.includes('.') && (typeof v !== 'object' || v === null || v instanceof Date)));
+
+export function mingoDb(): MingoDb {
+  const data = new Map<string, Document[]>();
+  const calls: string[] = [];
+  const docsOf = (name: string) => {
+    if (!data.has(name)) data.set(name, []);
+    return data.get(name)!;
+  };
+
+  function collection(name: string) {
+    const docs = () => docsOf(name);
+    const findDocs = (filter: Document, options: Document = {}) => {
+      let cursor = find(docs(), withoutText(filter), withoutMeta(options.projection));
+      const sort = withoutMeta(options.sort) ?? (options.sort ? { _id: 1 } : undefined);
+      if (sort) cursor = cursor.sort(sort as never);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      return clone(cursor.all() as Document[]);
+    };
+    const applyUpdate = (filter: Document, update: Document | Document[], options: Document = {}) => {
+      const list = docs();
+      const index = list.findIndex((d) => new Query(filter).test(d));
+      if (index >= 0) {
+        const before = clone(list[index]!);
+        const operators = Array.isArray(update) ? update : (({ $setOnInsert: _ignored, ...rest }) => rest)(update);
+        const result = Object.keys(operators).length || Array.isArray(update) ? updateOne(list, { _id: before._id }, operators as never) : { matchedCount: 1, modifiedCount: 0 };
+        return { before, after: list[index]!, matchedCount: 1, modifiedCount: result.modifiedCount, upsertedCount: 0 };
+      }
+      if (!options.upsert) return { before: null, after: null, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+      const seeded: Document = { ...seedOf(filter) };
+      list.push(seeded);
+      const operators = Array.isArray(update) ? update : (({ $setOnInsert, ...rest }) => ({ ...rest, $set: { ...(rest.$set ?? {}), ...($setOnInsert ?? {}) } }))(update);
+      updateOne(list, { _id: seeded._id }, operators as never);
+      return { before: null, after: list[list.length - 1]!, matchedCount: 0, modifiedCount: 0, upsertedCount: 1 };
+    };
+
+    return {
+      collectionName: name,
+      find(filter: Document = {}, options: Document = {}) {
+        calls.push(`${name}.find`);
+        let mapper: (d: Document) => unknown = (d) => d;
+        const cursor = {
+          map(fn: (d: Document) => unknown) { mapper = fn; return cursor; },
+          async toArray() { return findDocs(filter, options).map(mapper); },
+          async *[Symbol.asyncIterator]() { for (const d of findDocs(filter, options)) yield mapper(d); },
+        };
+        return cursor;
+      },
+      async findOne(filter: Document = {}, options: Document = {}) {
+        calls.push(`${name}.findOne`);
+        return findDocs(filter, { ...options, limit: 1 })[0] ?? null;
+      },
+      async countDocuments(filter: Document = {}, options: Document = {}) {
+        calls.push(`${name}.countDocuments`);
+        const n = findDocs(filter).length;
+        return options.limit ? Math.min(n, options.limit) : n;
+      },
+      async estimatedDocumentCount() {
+        calls.push(`${name}.estimatedDocumentCount`);
+        return docs().length;
+      },
+      aggregate(pipeline: Document[]) {
+        calls.push(`${name}.aggregate`);
+        return { toArray: async () => clone(aggregate(docs(), pipeline) as Document[]) };
+      },
+      async insertOne(doc: Document) {
+        calls.push(`${name}.insertOne`);
+        if (docs().some((d) => d._id === doc._id)) throw duplicate(doc._id);
+        docs().push(clone(doc));
+        return { acknowledged: true, insertedId: doc._id };
+      },
+      async updateOne(filter: Document, update: Document | Document[], options: Document = {}) {
+        calls.push(`${name}.updateOne`);
+        const { matchedCount, modifiedCount, upsertedCount } = applyUpdate(filter, update, options);
+        return { acknowledged: true, matchedCount, modifiedCount, upsertedCount };
+      },
+      async findOneAndUpdate(filter: Document, update: Document | Document[], options: Document = {}) {
+        calls.push(`${name}.findOneAndUpdate`);
+        const { before, after } = applyUpdate(filter, update, options);
+        const doc = options.returnDocument === 'after' ? after : before;
+        return doc ? find([clone(doc)], {}, withoutMeta(options.projection)).all()[0] ?? null : null;
+      },
+      /** replaceOne-with-upsert only, which is all the adapter sends; equal content counts as matched, not modified. */
+      async bulkWrite(ops: Array<{ replaceOne: { filter: Document; replacement: Document } }>) {
+        calls.push(`${name}.bulkWrite`);
+        const result = { upsertedCount: 0, matchedCount: 0, modifiedCount: 0 };
+        for (const { replaceOne: { filter, replacement } } of ops) {
+          const list = docs();
+          const index = list.findIndex((d) => new Query(filter).test(d));
+          if (index < 0) {
+            list.push(clone(replacement));
+            result.upsertedCount++;
+            continue;
+          }
+          result.matchedCount++;
+          if (JSON.stringify(list[index]) !== JSON.stringify(replacement)) result.modifiedCount++;
+          list[index] = clone(replacement);
+        }
+        return result;
+      },
+      async deleteOne(filter: Document) {
+        calls.push(`${name}.deleteOne`);
+        const list = docs();
+        const index = list.findIndex((d) => new Query(filter).test(d));
+        if (index >= 0) list.splice(index, 1);
+        return { deletedCount: index >= 0 ? 1 : 0 };
+      },
+      async drop() {
+        calls.push(`${name}.drop`);
+        data.delete(name);
+        return true;
+      },
+      async createIndexes(indexes: Document[]) {
+        calls.push(`${name}.createIndexes`);
+        return indexes.map((i) => i.name);
+      },
+    };
+  }
+
+  const db = { collection, databaseName: 'mingo' } as unknown as Db;
+  return { db, data, calls };
+}
