@@ -33,6 +33,12 @@ const seedOf = (filter: Document) => Object.fromEntries(Object.entries(filter).f
 export function mingoDb(): MingoDb {
   const data = new Map<string, Document[]>();
   const calls: string[] = [];
+  const indexes = new Map<string, Document[]>();
+  const indexesOf = (name: string) => {
+    docsOf(name);
+    if (!indexes.has(name)) indexes.set(name, []);
+    return indexes.get(name)!;
+  };
   const docsOf = (name: string) => {
     if (!data.has(name)) data.set(name, []);
     return data.get(name)!;
@@ -59,6 +65,8 @@ export function mingoDb(): MingoDb {
       }
       if (!options.upsert) return { before: null, after: null, matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
       const seeded: Document = { ...seedOf(filter) };
+      // As on the server: an upsert whose filter did not match may not insert an `_id` that exists.
+      if (seeded._id !== undefined && list.some((d) => d._id === seeded._id)) throw duplicate(seeded._id);
       list.push(seeded);
       const operators = Array.isArray(update) ? update : (({ $setOnInsert, ...rest }) => ({ ...rest, $set: { ...(rest.$set ?? {}), ...($setOnInsert ?? {}) } }))(update);
       updateOne(list, { _id: seeded._id }, operators as never);
@@ -92,7 +100,16 @@ export function mingoDb(): MingoDb {
       },
       aggregate(pipeline: Document[]) {
         calls.push(`${name}.aggregate`);
-        return { toArray: async () => clone(aggregate(docs(), pipeline) as Document[]) };
+        const last = pipeline.at(-1);
+        if (!last?.$merge) return { toArray: async () => clone(aggregate(docs(), pipeline) as Document[]) };
+        // $merge into another collection, with the two policies the adapter uses (keepExisting / insert).
+        return {
+          toArray: async () => {
+            const target = docsOf(last.$merge.into);
+            for (const doc of aggregate(docs(), pipeline.slice(0, -1))) if (!target.some((d) => d._id === doc._id)) target.push(clone(doc));
+            return [];
+          },
+        };
       },
       async insertOne(doc: Document) {
         calls.push(`${name}.insertOne`);
@@ -139,11 +156,29 @@ export function mingoDb(): MingoDb {
       async drop() {
         calls.push(`${name}.drop`);
         data.delete(name);
+        indexes.delete(name);
         return true;
       },
+      /** Kept as listIndexes reports them: a text index under its internal keys, with its weights beside. */
       async createIndexes(indexes: Document[]) {
         calls.push(`${name}.createIndexes`);
+        const list = indexesOf(name);
+        for (const { key, ...options } of indexes) {
+          const text = Object.values(key).includes('text');
+          const listed = text ? { v: 2, key: { _fts: 'text', _ftsx: 1 }, ...options, textIndexVersion: 3 } : { v: 2, key, ...options };
+          const same = list.findIndex((i) => i.name === options.name);
+          if (same >= 0) list[same] = listed;
+          else list.push(listed);
+        }
         return indexes.map((i) => i.name);
+      },
+      listIndexes() {
+        calls.push(`${name}.listIndexes`);
+        return { toArray: async () => (data.has(name) ? [{ v: 2, key: { _id: 1 }, name: '_id_' }, ...clone(indexesOf(name))] : Promise.reject(Object.assign(new Error('ns does not exist'), { codeName: 'NamespaceNotFound' }))) };
+      },
+      async dropIndex(index: string) {
+        calls.push(`${name}.dropIndex`);
+        indexes.set(name, indexesOf(name).filter((i) => i.name !== index));
       },
     };
   }
