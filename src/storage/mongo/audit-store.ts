@@ -3,9 +3,11 @@ import type { AuditEntry, AuditFilter, AuditStore } from '../log-stores.js';
 
 type AuditDocument = Omit<AuditEntry, 'at'> & { at: Date };
 
+/** Newest first with `_id` breaking ties, for the whole log, one card, or one member: each list's sort is an index walk. */
 export const AUDIT_INDEXES: IndexDescription[] = [
-  { name: 'audit_at', key: { at: -1 } },
-  { name: 'audit_card', key: { card: 1, at: -1 } },
+  { name: 'audit_at', key: { at: -1, _id: -1 } },
+  { name: 'audit_card', key: { card: 1, at: -1, _id: -1 } },
+  { name: 'audit_member', key: { memberId: 1, at: -1, _id: -1 } },
 ];
 
 function toFilter(filter: AuditFilter): Filter<AuditDocument> {
