@@ -1,5 +1,5 @@
-import { aggregate, find, Query, updateOne } from 'mingo';
-import { MongoServerError, type Db, type Document } from 'mongodb';
+import { aggregate, find, Query, updateMany, updateOne } from 'mingo';
+import { MongoBulkWriteError, MongoServerError, ObjectId, type Db, type Document, type IndexDescription } from 'mongodb';
 
 /**
  * A stand-in for the few `Db`/`Collection` calls the adapter makes, backed by
@@ -25,12 +25,18 @@ const withoutMeta = (spec: Document | undefined): Document | undefined => {
   const kept = Object.entries(spec).filter(([, v]) => !(v && typeof v === 'object' && '$meta' in v));
   return kept.length ? Object.fromEntries(kept) : undefined;
 };
-const duplicate = (id: unknown) => new MongoServerError({ message: `E11000 duplicate key error: _id ${String(id)}`, code: 11000, keyPattern: { _id: 1 } });
+const duplicate = (id: unknown, keyPattern: Document = { _id: 1 }) =>
+  new MongoServerError({ message: `E11000 duplicate key error: ${JSON.stringify(keyPattern)} ${String(id)}`, code: 11000, keyPattern });
 const clone = <T>(value: T): T => structuredClone(value);
 /** What an upsert inserts before applying its update: the filter's plain equality fields. */
 const seedOf = (filter: Document) => Object.fromEntries(Object.entries(filter).filter(([k, v]) => !k.startsWith('$') && !k.includes('.') && (typeof v !== 'object' || v === null || v instanceof Date)));
 
-export function mingoDb(): MingoDb {
+/**
+ * `unique` takes the adapter's own index definitions: their unique (and
+ * partial) indexes are enforced on inserts, with the duplicate-key error the
+ * server gives (code 11000 and the index's keyPattern).
+ */
+export function mingoDb(unique: Record<string, IndexDescription[]> = {}): MingoDb {
   const data = new Map<string, Document[]>();
   const calls: string[] = [];
   const indexes = new Map<string, Document[]>();
@@ -75,10 +81,14 @@ export function mingoDb(): MingoDb {
 
     return {
       collectionName: name,
-      find(filter: Document = {}, options: Document = {}) {
+      find(filter: Document = {}, findOptions: Document = {}) {
         calls.push(`${name}.find`);
+        const options = { ...findOptions };
         let mapper: (d: Document) => unknown = (d) => d;
         const cursor = {
+          sort(spec: Document) { options.sort = spec; return cursor; },
+          skip(n: number) { options.skip = n; return cursor; },
+          limit(n: number) { options.limit = n; return cursor; },
           map(fn: (d: Document) => unknown) { mapper = fn; return cursor; },
           async toArray() { return findDocs(filter, options).map(mapper); },
           async *[Symbol.asyncIterator]() { for (const d of findDocs(filter, options)) yield mapper(d); },
@@ -111,11 +121,46 @@ export function mingoDb(): MingoDb {
           },
         };
       },
-      async insertOne(doc: Document) {
+      async insertOne(given: Document) {
         calls.push(`${name}.insertOne`);
+        // As the driver does, a document without an _id gets an ObjectId (as a string here, so equality is plain).
+        const doc = given._id === undefined ? { _id: new ObjectId().toHexString(), ...given } : given;
         if (docs().some((d) => d._id === doc._id)) throw duplicate(doc._id);
+        for (const index of unique[name] ?? []) {
+          if (!index.unique) continue;
+          const covers = (d: Document) => !index.partialFilterExpression || new Query(index.partialFilterExpression).test(d);
+          const keys = Object.keys(index.key);
+          const valueOf = (d: Document) => JSON.stringify(keys.map((k) => find([d], {}, { [k]: 1 }).all()[0]?.[k] ?? null));
+          if (covers(doc) && docs().some((d) => covers(d) && valueOf(d) === valueOf(doc))) throw duplicate(valueOf(doc), index.key);
+        }
         docs().push(clone(doc));
         return { acknowledged: true, insertedId: doc._id };
+      },
+      /** Unordered: every document is tried; failures come back together as the driver reports them. */
+      async insertMany(list: Document[]) {
+        calls.push(`${name}.insertMany`);
+        const writeErrors: Array<{ index: number; code: number; errmsg: string }> = [];
+        let inserted = 0;
+        for (const [index, doc] of list.entries()) {
+          try {
+            await this.insertOne(doc);
+            calls.pop();
+            inserted++;
+          } catch (error) {
+            calls.pop();
+            const { code, message } = error as MongoServerError;
+            writeErrors.push({ index, code: Number(code), errmsg: message });
+          }
+        }
+        if (writeErrors.length) {
+          const result = { insertedCount: inserted, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
+          throw new MongoBulkWriteError({ message: writeErrors[0]!.errmsg, code: writeErrors[0]!.code, writeErrors } as never, result as never);
+        }
+        return { acknowledged: true, insertedCount: inserted };
+      },
+      async updateMany(filter: Document, update: Document | Document[]) {
+        calls.push(`${name}.updateMany`);
+        return { acknowledged: true, ...updateMany(docs(), filter, update as never) };
       },
       async updateOne(filter: Document, update: Document | Document[], options: Document = {}) {
         calls.push(`${name}.updateOne`);
