@@ -87,6 +87,14 @@ export function createImportRunStore(db: Db): ImportRunStore {
       const docs = await problems.find({ runId: id }, { projection: { _id: 0, runId: 0 } }).sort({ seq: 1 }).skip(offset).limit(limit).toArray();
       return docs as ImportProblem[];
     },
+    async *exportProblems(id, batchSize = 5000) {
+      for (let after = -Infinity; ;) {
+        const docs = (await problems.find({ runId: id, seq: { $gt: after } }, { projection: { _id: 0, runId: 0 } }).sort({ seq: 1 }).limit(batchSize).toArray()) as ImportProblem[];
+        if (docs.length > 0) yield docs;
+        if (docs.length < batchSize) return;
+        after = docs[docs.length - 1]!.seq;
+      }
+    },
   };
   return store;
 }
