@@ -30,6 +30,9 @@ export function resultsView(state: SearchState, result: StoreSearchResult, baske
   return {
     q: state.q,
     total: result.total,
+    // A store may stop counting at a cap (MongoDB does at 10,000): then the page says "more than".
+    totalText: result.totalIsLowerBound ? `more than ${result.total.toLocaleString('en-GB')}` : String(result.total),
+    facetsEstimated: Boolean(result.facetsEstimated),
     first,
     last: Math.min(result.total, state.page * state.perPage),
     records: result.records.map((r) => recordSummary(r, basketIds)),

@@ -42,7 +42,11 @@ export interface FacetCount {
 }
 
 export interface StoreSearchResult {
+  /** Exact, unless `totalIsLowerBound`: then at least this many match (a store may stop counting at a cap). */
   total: number;
+  totalIsLowerBound?: boolean;
+  /** Facet counts estimated from a sample rather than counted (a store may do so for very large result sets). */
+  facetsEstimated?: boolean;
   records: CatalogueRecord[];
   facets: Record<FacetField, FacetCount[]>;
 }

@@ -13,6 +13,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
+  /** `atlas`: search with MongoDB Search ($search, Atlas or Community 8.2+ with mongot); `text`: the $text index. */
+  MONGODB_SEARCH: z.enum(['text', 'atlas'], { message: 'must be text or atlas' }).default('text'),
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(30),
   BASKET_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(250),
   RESERVATION_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(10),

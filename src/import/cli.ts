@@ -37,9 +37,11 @@ async function main(argv: string[]): Promise<number> {
   if (values.format && !(FORMATS as readonly string[]).includes(values.format)) {
     return process.stderr.write(`--format must be one of ${FORMATS.join(', ')}\n`), 2;
   }
-  const config = ConfigSchema.pick({ DATA_DIR: true, MONGODB_URL: true }).safeParse({
+  const config = ConfigSchema.pick({ DATA_DIR: true, MONGODB_URL: true, MONGODB_SEARCH: true }).safeParse({
     DATA_DIR: values['data-dir'] ?? (process.env.DATA_DIR || undefined),
     MONGODB_URL: process.env.MONGODB_URL || undefined,
+    // --replace empties MongoDB by dropping the collection; with MONGODB_SEARCH=atlas its search index is made again.
+    MONGODB_SEARCH: process.env.MONGODB_SEARCH || undefined,
   });
   if (!config.success) return process.stderr.write(`Configuration: ${config.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}\n`), 2;
   const store = await openStore(config.data);

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import type { AuditEntry } from '../storage/store.js';
@@ -36,14 +37,15 @@ export function auditRoutes(deps: RouteDeps): Router {
   router.get('/librarian/audit.csv', async (ctx) => {
     const query = parseAuditQuery(new URLSearchParams(ctx.querystring));
     await auditConsole(deps, ctx, 'librarian-download');
-    const rows: CsvValue[][] = [['time_utc', 'card', 'member_id', 'action', 'target']];
-    for (let offset = 0; ; offset += CSV_PAGE) {
-      const { entries } = await store.audit.list(query.filter, offset, CSV_PAGE);
-      for (const e of entries) rows.push([isoTime(e.at), e.card, e.memberId, e.action, e.target]);
-      if (entries.length < CSV_PAGE) break;
+    // Streamed: each batch of the log, read by key, is written out before the next is read.
+    async function* lines() {
+      yield csvText([['time_utc', 'card', 'member_id', 'action', 'target']]);
+      for await (const entries of store.audit.export(query.filter, CSV_PAGE)) {
+        yield csvText(entries.map((e): CsvValue[] => [isoTime(e.at), e.card, e.memberId, e.action, e.target]));
+      }
     }
     ctx.set(csvHeaders('audit-log.csv'));
-    ctx.body = csvText(rows);
+    ctx.body = Readable.from(lines());
   });
 
   return router;

@@ -10,10 +10,9 @@ const PAGE = 5000;
  */
 export async function rejectsCsv(store: Pick<Store, 'imports'>, run: ImportRun): Promise<string> {
   const rows: CsvValue[][] = [['file', 'record', 'byte_offset', 'line', 'id', 'kind', 'reason']];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.imports.problems(run.id, offset, PAGE);
+  // Read by key (`seq` after the last line read), never by offset: each batch costs the same.
+  for await (const page of store.imports.exportProblems(run.id, PAGE)) {
     for (const p of page) rows.push([run.fileName, p.recordNumber, p.byteOffset, p.line, p.recordId, p.kind, p.reason]);
-    if (page.length < PAGE) break;
   }
   const all = run.counts.rejected + run.counts.warnings + run.counts.duplicates;
   if (all > MAX_PROBLEMS_KEPT) rows.push([run.fileName, '', '', '', '', 'note', `only the first ${MAX_PROBLEMS_KEPT} of ${all} problems are kept`]);

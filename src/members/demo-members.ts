@@ -26,15 +26,24 @@ async function demoLoans(store: Pick<Store, 'records'>, member: Member, now: num
 /**
  * Seed the demo accounts (and a few demo loans) into a store that has no
  * members yet; server.ts calls it right after loading the demo catalogue.
- * Returns how many members were added.
+ * Returns how many members this call added: safe to run from two instances
+ * booting at once, which between them add each account once.
  */
 export async function seedDemoMembers(store: Pick<Store, 'records' | 'members' | 'loans'>, now = Date.now()): Promise<number> {
   if ((await store.members.count()) > 0) return 0;
+  let added = 0;
   for (const [i, demo] of DEMO_MEMBERS.entries()) {
     const { pin, ...rest } = demo;
     const member: Member = { id: `demo-${i + 1}`, ...rest, pinHash: await hashPin(pin), createdAt: now };
-    await store.members.add(member);
+    try {
+      await store.members.add(member);
+    } catch (error) {
+      // Another instance starting at the same moment added this account first: it is there, which is all seeding wants.
+      if (await store.members.getByCard(demo.card)) continue;
+      throw error;
+    }
+    added++;
     if (i === 0) await store.loans.add(await demoLoans(store, member, now));
   }
-  return DEMO_MEMBERS.length;
+  return added;
 }

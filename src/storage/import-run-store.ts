@@ -85,4 +85,6 @@ export interface ImportRunStore {
   recent(limit: number): Promise<ImportRun[]>;
   /** Report lines in `seq` order. */
   problems(id: string, offset: number, limit: number): Promise<ImportProblem[]>;
+  /** Every report line in `seq` order, in batches read by key (`seq` after the last one), for the rejects CSV. */
+  exportProblems(id: string, batchSize?: number): AsyncIterable<ImportProblem[]>;
 }

@@ -34,6 +34,12 @@ export interface AuditFilter {
 export interface AuditStore {
   append(entry: AuditEntry): Promise<void>;
   list(filter: AuditFilter, offset: number, limit: number): Promise<{ total: number; entries: AuditEntry[] }>;
+  /**
+   * Every matching entry, newest first, in batches each read from where the
+   * last one ended (by key, never by offset), so an export of the whole log
+   * costs the same per line at the end as at the start.
+   */
+  export(filter: AuditFilter, batchSize?: number): AsyncIterable<AuditEntry[]>;
   /** Deletes entries with `at` before `cutoff`; returns how many. */
   deleteOlderThan(cutoff: number): Promise<number>;
 }

@@ -7,10 +7,10 @@ import type { Store } from './store.js';
  * otherwise the embedded SQLite store in DATA_DIR. The MongoDB driver is
  * only loaded when it is used.
  */
-export async function openStore(config: Pick<Config, 'DATA_DIR' | 'MONGODB_URL'>): Promise<Store> {
+export async function openStore(config: Pick<Config, 'DATA_DIR' | 'MONGODB_URL'> & Partial<Pick<Config, 'MONGODB_SEARCH'>>): Promise<Store> {
   if (config.MONGODB_URL) {
     const { openMongoStore } = await import('./mongo/index.js');
-    return openMongoStore({ url: config.MONGODB_URL });
+    return openMongoStore({ url: config.MONGODB_URL, search: config.MONGODB_SEARCH });
   }
   const { openEmbeddedStore } = await import('./embedded/index.js');
   return openEmbeddedStore({ dataDir: path.resolve(config.DATA_DIR) });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { after, describe, it } from 'node:test';
 import { MongoClient } from 'mongodb';
-import { openMongoStore } from '../../src/storage/mongo/index.js';
+import { migrateMongoStore, openMongoStore } from '../../src/storage/mongo/index.js';
 import type { Store } from '../../src/storage/store.js';
 import { runStoreContract } from './contract.js';
 
@@ -14,7 +14,12 @@ if (!url) {
 } else {
   // A fresh database per run, dropped before each test and at the end, so a shared server is left as it was found.
   const dbName = `shelfmark_test_${randomUUID().slice(0, 8)}`;
-  const open = () => openMongoStore({ url, dbName, serverSelectionTimeoutMS: 5000, attempts: 1 });
+  const options = { url, dbName, serverSelectionTimeoutMS: 5000, attempts: 1 };
+  // The server refuses a database without its indexes, as in production: each fresh database is migrated first.
+  const open = async () => {
+    await migrateMongoStore(options, () => {});
+    return openMongoStore(options);
+  };
 
   // Reach the server once up front: if it is not there, one failure says so instead of every test timing out.
   const unreachable = await open().then((store) => store.close().then(() => null), (error: Error) => error);

@@ -1,7 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditEntry, AuditFilter, AuditStore } from '../log-stores.js';
 
-interface Row { at: number; member_id: string | null; card: string; action: AuditEntry['action']; target: string }
+interface Row { seq: number; at: number; member_id: string | null; card: string; action: AuditEntry['action']; target: string }
+
+const toEntry = (r: Row): AuditEntry => ({ at: r.at, memberId: r.member_id, card: r.card, action: r.action, target: r.target });
 
 /** WHERE clause and parameters for a filter; only fixed column names ever reach the SQL. */
 function where(filter: AuditFilter): { sql: string; params: Array<string | number> } {
@@ -32,9 +34,22 @@ export function createAuditStore(db: Database): AuditStore {
       const { sql, params } = where(filter);
       const total = db.prepare(`SELECT count(*) FROM audit_log ${sql}`).pluck().get(...params) as number;
       const rows = db
-        .prepare(`SELECT at, member_id, card, action, target FROM audit_log ${sql} ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?`)
+        .prepare(`SELECT seq, at, member_id, card, action, target FROM audit_log ${sql} ORDER BY at DESC, seq DESC LIMIT ? OFFSET ?`)
         .all(...params, limit, offset) as Row[];
-      return { total, entries: rows.map((r) => ({ at: r.at, memberId: r.member_id, card: r.card, action: r.action, target: r.target })) };
+      return { total, entries: rows.map(toEntry) };
+    },
+    async *export(filter, batchSize = 2000) {
+      const { sql, params } = where(filter);
+      const after = `${sql ? `${sql} AND` : 'WHERE'} (at < ? OR (at = ? AND seq < ?))`;
+      const first = db.prepare(`SELECT seq, at, member_id, card, action, target FROM audit_log ${sql} ORDER BY at DESC, seq DESC LIMIT ?`);
+      const next = db.prepare(`SELECT seq, at, member_id, card, action, target FROM audit_log ${after} ORDER BY at DESC, seq DESC LIMIT ?`);
+      let rows = first.all(...params, batchSize) as Row[];
+      while (rows.length > 0) {
+        yield rows.map(toEntry);
+        if (rows.length < batchSize) return;
+        const last = rows[rows.length - 1]!;
+        rows = next.all(...params, last.at, last.at, last.seq, batchSize) as Row[];
+      }
     },
     async deleteOlderThan(cutoff) {
       return prune.run(cutoff).changes;

@@ -41,6 +41,7 @@ export function createImportRunStore(db: Database): ImportRunStore {
     recent: db.prepare<[number], RunRow>('SELECT * FROM import_runs ORDER BY started_at DESC, id LIMIT ?'),
     addProblem: db.prepare('INSERT OR IGNORE INTO import_problems VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     problems: db.prepare<[string, number, number], ProblemRow>('SELECT * FROM import_problems WHERE run_id = ? ORDER BY seq LIMIT ? OFFSET ?'),
+    problemsAfter: db.prepare<[string, number, number], ProblemRow>('SELECT * FROM import_problems WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
   };
   // IMMEDIATE: the stale check and the insert see the same state, even with another process claiming.
   const claim = db.transaction((run: Parameters<ImportRunStore['claim']>[0], staleBefore: number) => {
@@ -81,6 +82,14 @@ export function createImportRunStore(db: Database): ImportRunStore {
     },
     async problems(id, offset, limit) {
       return stmt.problems.all(id, limit, offset).map(toProblem);
+    },
+    async *exportProblems(id, batchSize = 5000) {
+      for (let after = -Infinity; ;) {
+        const rows = stmt.problemsAfter.all(id, after, batchSize);
+        if (rows.length > 0) yield rows.map(toProblem);
+        if (rows.length < batchSize) return;
+        after = rows[rows.length - 1]!.seq;
+      }
     },
   };
 }

@@ -1,41 +1,56 @@
-import type { Db, Filter } from 'mongodb';
+import type { Db, Document } from 'mongodb';
 import type { BasketAddResult, BasketStore } from '../store.js';
-import type { SessionDocument } from './session-document.js';
+import { PRIMARY, type SessionDocument } from './session-document.js';
+
+const BASKET = { $ifNull: ['$basket', []] };
 
 /**
- * Matches the session only while its basket has room: the basket is not
- * full while position `limit - 1` does not exist. Part of the update filter,
- * so the check and the add are one atomic step on the server.
+ * The whole add as one update pipeline, computed on the server against the
+ * document as it is: the ids not yet in the basket, in the order given, cut
+ * to the room left, appended. `$concatArrays` keeps the order added, which
+ * `$setUnion` would not (its output order is unspecified). The ids are a
+ * `$literal`, so an id starting with `$` is never read as a field path.
  */
-export function basketRoomFilter(sessionId: string, limit: number): Filter<SessionDocument> {
-  // A limit below 1 leaves no room at all; `basket.-1` would not be a valid path.
-  if (limit < 1) return { _id: { $in: [] } };
-  return { _id: sessionId, [`basket.${limit - 1}`]: { $exists: false } };
+export function basketAddUpdate(ids: string[], limit: number, expiresAt: number): Document[] {
+  const unique = [...new Set(ids)];
+  const fresh = { $filter: { input: { $literal: unique }, as: 'id', cond: { $not: [{ $in: ['$$id', BASKET] }] } } };
+  const room = { $subtract: [limit, { $size: BASKET }] };
+  return [{
+    $set: {
+      data: { $ifNull: ['$data', {}] },
+      expiresAt: { $ifNull: ['$expiresAt', new Date(expiresAt)] },
+      basket: { $concatArrays: [BASKET, { $cond: [{ $gt: [room, 0] }, { $slice: [fresh, room] }, []] }] },
+    },
+  }];
 }
 
-/** Baskets as an array on the session document, changed with `$addToSet` and `$pull`, one atomic update per id. */
+/** What the update did, read from the basket before it: the same walk the embedded store makes. */
+export function basketAddResult(before: string[], ids: string[], limit: number): BasketAddResult {
+  const result: BasketAddResult = { added: [], alreadyIn: [], full: [] };
+  const inBasket = new Set(before);
+  for (const id of ids) {
+    if (inBasket.has(id)) result.alreadyIn.push(id);
+    else if (inBasket.size >= limit) result.full.push(id);
+    else {
+      inBasket.add(id);
+      result.added.push(id);
+    }
+  }
+  return result;
+}
+
+/** Baskets as an array on the session document, read from the primary; an add is one atomic update, whatever the number of ids. */
 export function createBasketStore(db: Db): BasketStore {
-  const sessions = db.collection<SessionDocument>('sessions');
+  const sessions = db.collection<SessionDocument>('sessions', PRIMARY);
   const basketOf = async (sessionId: string) =>
     (await sessions.findOne({ _id: sessionId }, { projection: { basket: 1 } }))?.basket ?? [];
 
   return {
     async add(sessionId, ids, limit, expiresAt) {
-      await sessions.updateOne(
-        { _id: sessionId },
-        { $setOnInsert: { data: {}, expiresAt: new Date(expiresAt), basket: [] } },
-        { upsert: true },
-      );
-      const result: BasketAddResult = { added: [], alreadyIn: [], full: [] };
-      for (const id of ids) {
-        const update = await sessions.updateOne(basketRoomFilter(sessionId, limit), { $addToSet: { basket: id } });
-        if (update.modifiedCount === 1) result.added.push(id);
-        else if (update.matchedCount === 1) result.alreadyIn.push(id);
-        // No room: say "already in" rather than "full" when it is there, as the embedded store does.
-        else if ((await sessions.countDocuments({ _id: sessionId, basket: id }, { limit: 1 })) > 0) result.alreadyIn.push(id);
-        else result.full.push(id);
-      }
-      return result;
+      const before = await sessions.findOneAndUpdate({ _id: sessionId }, basketAddUpdate(ids, limit, expiresAt), {
+        upsert: true, returnDocument: 'before', projection: { basket: 1 },
+      });
+      return basketAddResult(before?.basket ?? [], ids, limit);
     },
     async remove(sessionId, ids) {
       const unique = [...new Set(ids)];

@@ -1,8 +1,8 @@
-import { MongoClient, MongoParseError } from 'mongodb';
+import { MongoClient, MongoParseError, type MongoClientOptions } from 'mongodb';
 
 /** How long to wait for the database at boot, and how often to try. */
 export interface ConnectOptions {
-  /** Per attempt; the driver gives up on finding a server after this. Default 5000. */
+  /** Per boot attempt only; the driver gives up on finding a server after this. Default 5000. */
   serverSelectionTimeoutMS?: number;
   /** Default 3. */
   attempts?: number;
@@ -38,24 +38,41 @@ export class DatabaseUnreachable extends Error {
 }
 
 /**
- * A connected client, after proving the server answers a ping. Tries a
- * bounded number of times, then fails with a message a person can act on
- * instead of hanging.
+ * The serving client's options. Timeouts are the driver's defaults (30 s to
+ * find a server), long enough to ride out a replica-set election (10–12 s)
+ * instead of failing every request during it; reads and writes are retried
+ * once after a failover, whatever the URL says.
+ */
+export function servingOptions(): MongoClientOptions {
+  return { retryWrites: true, retryReads: true };
+}
+
+/**
+ * A client for serving, after a short-lived probe client has proved the
+ * server answers a ping. Only the probe has the short timeout: at boot a
+ * wrong URL should fail in seconds, but once serving the driver's defaults
+ * apply. Tries a bounded number of times, then fails with a message a
+ * person can act on instead of hanging.
  */
 export async function connectWithRetry(url: string, options: ConnectOptions = {}): Promise<MongoClient> {
   const { serverSelectionTimeoutMS = 5000, attempts = 3, retryDelayMs = 2000 } = options;
   let lastError: unknown;
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    let probe: MongoClient | undefined;
     let client: MongoClient | undefined;
     try {
-      client = new MongoClient(url, { serverSelectionTimeoutMS, connectTimeoutMS: serverSelectionTimeoutMS });
+      probe = new MongoClient(url, { serverSelectionTimeoutMS, connectTimeoutMS: serverSelectionTimeoutMS });
+      await probe.connect();
+      await probe.db().command({ ping: 1 });
+      await probe.close();
+      client = new MongoClient(url, servingOptions());
       await client.connect();
-      await client.db().command({ ping: 1 });
       return client;
     } catch (error) {
       // A malformed URL will not get better by waiting.
       if (error instanceof MongoParseError) throw new DatabaseUnreachable(`MONGODB_URL for ${hostsOf(url)} is not valid: ${error.message}`);
       lastError = error;
+      await probe?.close().catch(() => undefined);
       await client?.close().catch(() => undefined);
       if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
     }

@@ -1,4 +1,4 @@
-import { MongoServerError, type Db, type IndexDescription } from 'mongodb';
+import { MongoBulkWriteError, MongoServerError, type Db, type IndexDescription } from 'mongodb';
 import { emptyCounts, type ImportProblem, type ImportRun, type ImportRunStore } from '../import-run-store.js';
 
 type Time = 'startedAt' | 'updatedAt' | 'finishedAt';
@@ -19,7 +19,14 @@ function toRun({ _id, startedAt, updatedAt, finishedAt, ...rest }: RunDocument):
   return { id: _id, ...rest, startedAt: startedAt.getTime(), updatedAt: updatedAt.getTime(), finishedAt: finishedAt?.getTime() ?? null };
 }
 
-const isDuplicateKey = (error: unknown) => error instanceof MongoServerError && error.code === 11000;
+/** The one refusal claim() expects: the partial unique index on `status` says a run is running. */
+const isRunningTaken = (error: unknown) => error instanceof MongoServerError && error.code === 11000 && Boolean(error.keyPattern?.status);
+/** How often claim() tries when the run in its way finishes before it can be named. */
+const CLAIM_ATTEMPTS = 3;
+
+/** Every failure of an unordered insert is a line already there (a retried batch): nothing was lost. */
+export const onlyRepeats = (error: unknown) =>
+  error instanceof MongoBulkWriteError && [error.writeErrors].flat().every((e) => e.code === 11000);
 
 /** Import runs on MongoDB: the partial unique index refuses a second running run, whichever instance inserts it. */
 export function createImportRunStore(db: Db): ImportRunStore {
@@ -32,18 +39,22 @@ export function createImportRunStore(db: Db): ImportRunStore {
         [{ $set: { status: 'failed', error: INTERRUPTED, finishedAt: '$updatedAt' } }],
       );
       const at = new Date(run.startedAt);
-      try {
-        await runs.insertOne({
-          _id: run.id, fileName: run.fileName, size: run.size, format: null, card: run.card, status: 'running',
-          counts: emptyCounts(), bytesRead: 0, startedAt: at, updatedAt: at, finishedAt: null, error: null,
-        });
-        return { claimed: true };
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+      for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
+        try {
+          await runs.insertOne({
+            _id: run.id, fileName: run.fileName, size: run.size, format: null, card: run.card, status: 'running',
+            counts: emptyCounts(), bytesRead: 0, startedAt: at, updatedAt: at, finishedAt: null, error: null,
+          });
+          return { claimed: true };
+        } catch (error) {
+          // Any other failure, a duplicate run id included, is not a race and is not retried.
+          if (!isRunningTaken(error)) throw error;
+        }
+        const running = await store.running();
+        if (running) return { claimed: false, running };
+        // The run in the way finished between the insert and the read: try again, a bounded number of times.
       }
-      const running = await store.running();
-      // The run in the way may have finished since the insert failed; then try again.
-      return running ? { claimed: false, running } : store.claim(run, staleBefore);
+      throw new Error(`Could not start the import: other imports kept starting and finishing (${CLAIM_ATTEMPTS} tries). Try again.`);
     },
     async progress(id, { counts, bytesRead, format, now }) {
       await runs.updateOne({ _id: id, status: 'running' }, { $set: { counts, bytesRead, format, updatedAt: new Date(now) } });
@@ -53,8 +64,8 @@ export function createImportRunStore(db: Db): ImportRunStore {
       try {
         await problems.insertMany(list.map((p) => ({ ...p, runId: id })), { ordered: false });
       } catch (error) {
-        // A line written twice (a retried batch) is already there: the report stays whole.
-        if (!isDuplicateKey(error)) throw error;
+        // A line written twice (a retried batch) is already there: the report stays whole. Anything else is thrown.
+        if (!onlyRepeats(error)) throw error;
       }
     },
     async finish(id, { status, counts, error, now }) {
@@ -74,6 +85,14 @@ export function createImportRunStore(db: Db): ImportRunStore {
     async problems(id, offset, limit) {
       const docs = await problems.find({ runId: id }, { projection: { _id: 0, runId: 0 } }).sort({ seq: 1 }).skip(offset).limit(limit).toArray();
       return docs as ImportProblem[];
+    },
+    async *exportProblems(id, batchSize = 5000) {
+      for (let after = -Infinity; ;) {
+        const docs = (await problems.find({ runId: id, seq: { $gt: after } }, { projection: { _id: 0, runId: 0 } }).sort({ seq: 1 }).limit(batchSize).toArray()) as ImportProblem[];
+        if (docs.length > 0) yield docs;
+        if (docs.length < batchSize) return;
+        after = docs[docs.length - 1]!.seq;
+      }
     },
   };
   return store;

@@ -36,7 +36,8 @@ export function createMemberStore(db: Db): MemberStore {
       return (await members.updateOne({ card }, { $set: { pinHash } })).matchedCount === 1;
     },
     async count() {
-      return members.countDocuments();
+      // Only ever asked "any members yet?": the collection's metadata count answers without a scan.
+      return members.estimatedDocumentCount();
     },
   };
 }

@@ -1,7 +1,12 @@
-import type { Document } from 'mongodb';
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { Document, Filter, FindOptions } from 'mongodb';
 import { FACET_FIELDS, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
 import { clauseFilter, facetFilter } from './search-filter.js';
+import type { RecordDocument } from './record-document.js';
+
+/** Totals are counted exactly up to here; beyond it the page says "more than 10,000". */
+export const TOTAL_CAP = 10_000;
+/** Documents drawn at random for facet estimates of a large match set. */
+export const FACET_SAMPLE = 5_000;
 
 /** Sort per order; ties by `_id` so pages are stable. Records without a year come last either way, as in the embedded store. */
 const SORTS: Record<Exclude<SortOrder, 'relevance'>, Document> = {
@@ -11,13 +16,51 @@ const SORTS: Record<Exclude<SortOrder, 'relevance'>, Document> = {
   author: { '_k.author': 1, _id: 1 },
 };
 
-/** `$text` ranks; relevance without words falls back to newest, and so does an unknown order. */
+/** Each order is served by the index of the same keys (see RECORD_INDEXES); relevance without words falls back to newest. */
 export function sortSpec(sort: SortOrder, hasText: boolean): Document {
-  if (sort === 'relevance' && hasText) return { _score: -1, _id: 1 };
+  if (sort === 'relevance' && hasText) return { _score: { $meta: 'textScore' }, _id: 1 };
   return Object.hasOwn(SORTS, sort) ? SORTS[sort as keyof typeof SORTS] : SORTS.newest;
 }
 
-/** One facet: count each value once per matching record, most frequent first, ties by value. */
+/** What a search is made of: the exact filter, and the words `$text` ranks by (none when the query has no clauses). */
+export interface SearchPlan {
+  /** AND of every clause and filter, exactly as the embedded store matches; no `$text`, so it runs anywhere in a pipeline. */
+  match: Filter<RecordDocument>;
+  words: string[];
+  /** True when nothing narrows the catalogue: whole-catalogue counts apply. */
+  browse: boolean;
+}
+
+/** Null when the clauses hold no searchable word, which matches nothing. */
+export function searchPlan(query: StoreSearchQuery): SearchPlan | null {
+  const text = query.clauses.length > 0 ? clauseFilter(query.clauses) : undefined;
+  if (text === null) return null;
+  const match: Document = { ...facetFilter(query.filters) };
+  if (text) Object.assign(match, text.filter);
+  return { match, words: text?.words ?? [], browse: !text && Object.keys(match).length === 0 };
+}
+
+/**
+ * The page: record ids only, from `find(filter).sort(key).limit()`. The sort
+ * orders walk their index and stop at the page's end; only relevance adds
+ * `$text`, whose index narrows to records with any of the words (the exact
+ * `$all` filter beside it keeps the AND) and supplies the score.
+ */
+export function pageQuery(plan: SearchPlan, query: StoreSearchQuery): { filter: Document; options: FindOptions } {
+  const ranked = query.sort === 'relevance' && plan.words.length > 0;
+  const filter = ranked ? { ...plan.match, $text: { $search: plan.words.join(' ') } } : plan.match;
+  return {
+    filter,
+    options: {
+      sort: sortSpec(query.sort, ranked),
+      projection: ranked ? { _id: 1, _score: { $meta: 'textScore' } } : { _id: 1 },
+      skip: Math.max(0, Math.trunc(query.offset)),
+      limit: Math.max(0, Math.trunc(query.limit)),
+    },
+  };
+}
+
+/** One facet: count each value once per record, most frequent first, ties by value. */
 function facetStages(field: FacetField, limit: number): Document[] {
   return [
     { $unwind: `$_f.${field}` },
@@ -27,45 +70,50 @@ function facetStages(field: FacetField, limit: number): Document[] {
   ];
 }
 
-/**
- * The whole search as one aggregation: match, then `$facet` for the total,
- * the page and every facet over the same match set. Null when the clauses
- * hold no searchable word, which matches nothing.
- */
-export function searchPipeline(query: StoreSearchQuery): Document[] | null {
-  const text = query.clauses.length > 0 ? clauseFilter(query.clauses) : undefined;
-  if (text === null) return null;
-  const offset = Math.max(0, Math.trunc(query.offset));
-  const limit = Math.max(0, Math.trunc(query.limit));
-  const facetLimit = Math.max(0, Math.trunc(query.facetLimit));
-  const match: Document = { ...facetFilter(query.filters) };
-  if (text) Object.assign(match, { $text: { $search: text.words.join(' ') } }, text.filter);
-
-  const page = [{ $sort: sortSpec(query.sort, Boolean(text)) }, ...(offset > 0 ? [{ $skip: offset }] : []), { $limit: limit }, { $project: { _id: 0, r: 1 } }];
-  const facets = Object.fromEntries(FACET_FIELDS.map((field) => [field, facetStages(field, facetLimit)]));
+/** Exact facet counts over a match set already known to be at most TOTAL_CAP records: only `_f` is carried. */
+export function facetPipeline(match: Document, facetLimit: number): Document[] {
   return [
     { $match: match },
-    ...(text ? [{ $addFields: { _score: { $meta: 'textScore' } } }] : []),
-    // $limit must be positive, so an empty page or no facets are left out rather than asked for.
-    { $facet: { total: [{ $count: 'n' }], ...(limit > 0 ? { page } : {}), ...(facetLimit > 0 ? facets : {}) } },
+    { $project: { _id: 0, _f: 1 } },
+    { $facet: Object.fromEntries(FACET_FIELDS.map((field) => [field, facetStages(field, facetLimit)])) },
+  ];
+}
+
+/**
+ * Facets of a large match set estimated from a random sample of the whole
+ * catalogue: `$sample` first uses the storage engine's random cursor, so the
+ * cost is FACET_SAMPLE documents whatever the catalogue's size. `n` is how
+ * many of the sample matched, so counts can be scaled to the catalogue.
+ */
+export function sampleFacetPipeline(match: Document, facetLimit: number, size = FACET_SAMPLE): Document[] {
+  return [
+    { $sample: { size } },
+    { $match: match },
+    { $project: { _id: 0, _f: 1 } },
+    { $facet: { n: [{ $count: 'n' }], ...Object.fromEntries(FACET_FIELDS.map((field) => [field, facetStages(field, facetLimit)])) } },
   ];
 }
 
 /** Every facet field present, even when it has no values. */
-export function emptyResult(): StoreSearchResult {
-  const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, []])) as unknown as Record<FacetField, FacetCount[]>;
-  return { total: 0, records: [], facets };
+export function emptyFacets(): Record<FacetField, FacetCount[]> {
+  return Object.fromEntries(FACET_FIELDS.map((f) => [f, []])) as unknown as Record<FacetField, FacetCount[]>;
 }
 
-/** The single document `$facet` returns, read into the store's result shape. */
-export function readSearchResult(output: Document | undefined): StoreSearchResult {
-  const result = emptyResult();
-  if (!output) return result;
-  result.total = (output.total as Array<{ n: number }>)[0]?.n ?? 0;
-  result.records = ((output.page ?? []) as Array<{ r: CatalogueRecord }>).map((doc) => doc.r);
+export function emptyResult(): StoreSearchResult {
+  return { total: 0, records: [], facets: emptyFacets() };
+}
+
+/** The `$facet` document read into counts; `scale` turns sample counts into catalogue estimates. */
+export function readFacets(output: Document | undefined, scale = 1): Record<FacetField, FacetCount[]> {
+  const facets = emptyFacets();
   for (const field of FACET_FIELDS) {
-    const groups = (output[field] ?? []) as Array<{ _id: string; count: number }>;
-    result.facets[field] = groups.map((g) => ({ value: g._id, count: g.count }));
+    const groups = (output?.[field] ?? []) as Array<{ _id: string; count: number }>;
+    facets[field] = groups.map((g) => ({ value: g._id, count: Math.max(1, Math.round(g.count * scale)) }));
   }
-  return result;
+  return facets;
+}
+
+/** How many sampled documents matched, from the sample pipeline's output. */
+export function sampledMatches(output: Document | undefined): number {
+  return (output?.n as Array<{ n: number }> | undefined)?.[0]?.n ?? 0;
 }

@@ -1,4 +1,4 @@
-import type { IndexDescription } from 'mongodb';
+import { ReadPreference, type CollectionOptions, type IndexDescription } from 'mongodb';
 import type { SessionData } from '../store.js';
 
 /**
@@ -15,3 +15,10 @@ export interface SessionDocument {
 
 /** The TTL monitor deletes a session once `expiresAt` has passed (it runs about once a minute). */
 export const SESSION_INDEXES: IndexDescription[] = [{ name: 'sessions_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }];
+
+/**
+ * Sessions and baskets are read from the primary whatever `readPreference`
+ * the URL sets: a secondary may lag, and a visitor must see the item they
+ * have just added.
+ */
+export const PRIMARY: CollectionOptions = { readPreference: ReadPreference.primary };

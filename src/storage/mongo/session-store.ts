@@ -1,10 +1,10 @@
 import type { Db } from 'mongodb';
 import type { SessionStore } from '../store.js';
-import type { SessionDocument } from './session-document.js';
+import { PRIMARY, type SessionDocument } from './session-document.js';
 
 /** Sessions on MongoDB. Expired means `expiresAt <= now`, for get and purge alike, whether or not TTL has run. */
 export function createSessionStore(db: Db): SessionStore {
-  const sessions = db.collection<SessionDocument>('sessions');
+  const sessions = db.collection<SessionDocument>('sessions', PRIMARY);
   return {
     async get(id, now) {
       const doc = await sessions.findOne({ _id: id, expiresAt: { $gt: new Date(now) } }, { projection: { data: 1 } });

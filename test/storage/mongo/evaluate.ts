@@ -1,28 +1,22 @@
-import { aggregate } from 'mingo';
-import type { Document } from 'mongodb';
 import type { CatalogueRecord } from '../../../src/catalogue/record.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../../src/catalogue/search-query.js';
 import { toRecordDocument } from '../../../src/storage/mongo/record-document.js';
-import { emptyResult, readSearchResult, searchPipeline } from '../../../src/storage/mongo/search-pipeline.js';
+import { createRecordStore } from '../../../src/storage/mongo/record-store.js';
+import { mingoDb, type MingoDb } from './mingo-db.js';
 
-/**
- * Runs the exact pipeline the adapter sends through mingo, a JavaScript
- * implementation of MongoDB's query and aggregation language, so its meaning
- * can be checked where no server runs. `$text` only narrows the match set to
- * a superset through the index and supplies the relevance score, which mingo
- * lacks; it is left out here, so relevance order is not checked this way.
- */
-export function searchInMemory(records: CatalogueRecord[], query: StoreSearchQuery): StoreSearchResult {
-  const pipeline = searchPipeline(query);
-  if (!pipeline) return emptyResult();
-  const withoutText = pipeline
-    .filter((stage) => !('$addFields' in stage && '_score' in stage.$addFields))
-    .map((stage) => ('$match' in stage ? { $match: omitText(stage.$match as Document) } : stage));
-  const [output] = aggregate(records.map(toRecordDocument), withoutText) as Document[];
-  return readSearchResult(output);
+/** A mingo-backed `records` collection holding these records (see mingo-db.ts for what it is not). */
+export function catalogueDb(records: CatalogueRecord[]): MingoDb {
+  const mingo = mingoDb();
+  mingo.data.set('records', records.map(toRecordDocument));
+  return mingo;
 }
 
-function omitText(match: Document): Document {
-  const { $text: _text, ...rest } = match;
-  return rest;
+/**
+ * Runs the adapter's own search, every filter and pipeline it sends, through
+ * mingo. `$text` only narrows the match set to a superset through the index
+ * and supplies the relevance score, which mingo lacks; it is dropped there,
+ * so relevance order is not checked this way.
+ */
+export function searchInMemory(records: CatalogueRecord[], query: StoreSearchQuery): Promise<StoreSearchResult> {
+  return createRecordStore(catalogueDb(records).db).search(query);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clauseFilter, facetFilter, phraseRegex } from '../../../src/storage/mongo/search-filter.js';
-import { readSearchResult, searchPipeline, sortSpec } from '../../../src/storage/mongo/search-pipeline.js';
+import { facetPipeline, pageQuery, readFacets, sampledMatches, sampleFacetPipeline, searchPlan, sortSpec } from '../../../src/storage/mongo/search-pipeline.js';
 import { clause, query } from '../contract/helpers.js';
 
 const facetStages = (field: string, limit: number) => [
@@ -28,7 +28,6 @@ describe('MongoDB search query builders', () => {
 
   it('matches nothing when no clause has a letter or digit', () => {
     assert.equal(clauseFilter([clause('" * - \u0301')]), null);
-    assert.equal(searchPipeline(query({ clauses: [clause('*')] })), null);
   });
 
   it('escapes every regular-expression metacharacter in a phrase', () => {
@@ -45,46 +44,48 @@ describe('MongoDB search query builders', () => {
     assert.deepEqual(facetFilter(filters), { '_f.language': { $in: ['fre', 'ger'] }, '_f.available': { $in: ['yes'] } });
   });
 
-  it('builds one aggregation: match, score, then total, page and facets in one $facet', () => {
-    const pipeline = searchPipeline(query({
-      clauses: [clause('emma')], filters: [{ field: 'mediaType', value: 'book' }], offset: 20, limit: 10, facetLimit: 5,
-    }));
-    assert.deepEqual(pipeline, [
-      { $match: { '_f.mediaType': { $in: ['book'] }, $text: { $search: 'emma' }, $and: [{ '_s.any': { $all: ['emma'] } }] } },
-      { $addFields: { _score: { $meta: 'textScore' } } },
-      {
-        $facet: {
-          total: [{ $count: 'n' }],
-          page: [{ $sort: { _score: -1, _id: 1 } }, { $skip: 20 }, { $limit: 10 }, { $project: { _id: 0, r: 1 } }],
-          mediaType: facetStages('mediaType', 5), language: facetStages('language', 5), decade: facetStages('decade', 5),
-          author: facetStages('author', 5), subject: facetStages('subject', 5), branch: facetStages('branch', 5),
-          available: facetStages('available', 5),
-        },
-      },
-    ]);
+  it('asks for the page as find().sort().limit() on a sort index, ids only; $text and its score only for relevance', () => {
+    const q = query({ clauses: [clause('emma')], filters: [{ field: 'mediaType', value: 'book' }], offset: 20, limit: 10 });
+    const plan = searchPlan(q)!;
+    assert.deepEqual(plan.match, { '_f.mediaType': { $in: ['book'] }, $and: [{ '_s.any': { $all: ['emma'] } }] });
+    assert.deepEqual(pageQuery(plan, q), {
+      filter: { ...plan.match, $text: { $search: 'emma' } },
+      options: { sort: { _score: { $meta: 'textScore' }, _id: 1 }, projection: { _id: 1, _score: { $meta: 'textScore' } }, skip: 20, limit: 10 },
+    });
+    assert.deepEqual(pageQuery(plan, { ...q, sort: 'title' }), {
+      filter: plan.match,
+      options: { sort: { '_k.title': 1, _id: 1 }, projection: { _id: 1 }, skip: 20, limit: 10 },
+    });
   });
 
-  it('browses without $text, newest first, and leaves out a page or facets that were not asked for', () => {
-    assert.deepEqual(searchPipeline(query({ sort: 'relevance', limit: 0, facetLimit: 0 })), [
-      { $match: {} },
-      { $facet: { total: [{ $count: 'n' }] } },
-    ]);
-    const [, facet] = searchPipeline(query({ sort: 'oldest', facetLimit: 0 }))!;
-    assert.deepEqual(facet, { $facet: { total: [{ $count: 'n' }], page: [{ $sort: { '_k.noYear': 1, '_k.year': 1, _id: 1 } }, { $limit: 50 }, { $project: { _id: 0, r: 1 } }] } });
+  it('calls a query with no clauses and no filters a browse, which whole-catalogue counts serve', () => {
+    assert.deepEqual(searchPlan(query()), { match: {}, words: [], browse: true });
+    assert.equal(searchPlan(query({ filters: [{ field: 'language', value: 'fre' }] }))!.browse, false);
+    assert.equal(searchPlan(query({ clauses: [clause('*')] })), null);
   });
 
+  it('counts facets over the match set carrying only _f, and samples the catalogue first for an estimate', () => {
+    const match = { '_f.language': { $in: ['fre'] } };
+    const [first, second, third] = facetPipeline(match, 5);
+    assert.deepEqual([first, second], [{ $match: match }, { $project: { _id: 0, _f: 1 } }]);
+    assert.deepEqual(third!.$facet.language, facetStages('language', 5));
+    assert.deepEqual(Object.keys(third!.$facet), ['mediaType', 'language', 'decade', 'author', 'subject', 'branch', 'available']);
+    const sampled = sampleFacetPipeline(match, 5, 300);
+    assert.deepEqual(sampled.slice(0, 3), [{ $sample: { size: 300 } }, { $match: match }, { $project: { _id: 0, _f: 1 } }]);
+    assert.deepEqual(sampled[3]!.$facet.n, [{ $count: 'n' }]);
+  });
   it('falls back to newest for an order it does not know, even a name every object has', () => {
     assert.deepEqual(sortSpec('constructor' as never, false), { '_k.noYear': 1, '_k.year': -1, _id: 1 });
     assert.deepEqual(sortSpec('relevance', false), sortSpec('newest', true));
     assert.deepEqual(sortSpec('author', true), { '_k.author': 1, _id: 1 });
   });
 
-  it('reads the $facet output, with every facet present even when empty', () => {
-    const result = readSearchResult({ total: [{ n: 7 }], page: [{ r: { id: 'a' } }], branch: [{ _id: 'Central', count: 7 }] });
-    assert.equal(result.total, 7);
-    assert.deepEqual(result.records, [{ id: 'a' }]);
-    assert.deepEqual(result.facets.branch, [{ value: 'Central', count: 7 }]);
-    assert.deepEqual(result.facets.mediaType, []);
-    assert.equal(readSearchResult({ total: [] }).total, 0);
+  it('reads the $facet output, with every facet present even when empty, and scales sample counts', () => {
+    const facets = readFacets({ branch: [{ _id: 'Central', count: 7 }] });
+    assert.deepEqual(facets.branch, [{ value: 'Central', count: 7 }]);
+    assert.deepEqual(facets.mediaType, []);
+    assert.deepEqual(readFacets({ branch: [{ _id: 'Central', count: 7 }] }, 200).branch, [{ value: 'Central', count: 1400 }]);
+    assert.equal(sampledMatches({ n: [{ n: 12 }] }), 12);
+    assert.equal(sampledMatches({ n: [] }), 0);
   });
 });

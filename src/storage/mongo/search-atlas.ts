@@ -1,0 +1,92 @@
+import type { Document } from 'mongodb';
+import { FACET_FIELDS, type FacetField, type QueryClause, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { compactIsbn } from '../../text/isbn.js';
+import { FTS_COLUMNS } from '../search-columns.js';
+import { emptyFacets, TOTAL_CAP } from './search-pipeline.js';
+import { SEARCH_COLUMNS, tokens } from './search-text.js';
+
+/**
+ * MongoDB Search (Atlas, or Community 8.2+ with mongot), used when
+ * MONGODB_SEARCH=atlas. Lucene gives BM25 ranking and exact facet counts
+ * from the index, which `$text` cannot. `_p.*` already holds folded tokens
+ * joined by spaces, so the whitespace analyzer sees exactly the words the
+ * embedded store indexes; facet values are indexed as `token` for `in`
+ * filters and string facets.
+ */
+export const ATLAS_INDEX_NAME = 'shelfmark_search';
+export const ATLAS_INDEX_DEFINITION: Document = {
+  analyzer: 'lucene.whitespace',
+  searchAnalyzer: 'lucene.whitespace',
+  mappings: {
+    dynamic: false,
+    fields: {
+      _p: { type: 'document', fields: Object.fromEntries(FTS_COLUMNS.map((c) => [c.name, { type: 'string' }])) },
+      _f: { type: 'document', fields: Object.fromEntries(FACET_FIELDS.map((f) => [f, { type: 'token' }])) },
+      // Sortable types for the `sort` option: numbers, and strings as tokens.
+      _k: { type: 'document', fields: { noYear: { type: 'number' }, year: { type: 'number' }, title: { type: 'token' }, author: { type: 'token' } } },
+      _id: { type: 'token' },
+    },
+  },
+};
+
+/** Lucene's facet buckets stop at 1000 per facet. */
+const MAX_BUCKETS = 1000;
+
+const pathsOf = (field: QueryClause['field']) => (field === 'any' ? SEARCH_COLUMNS.map((c) => `_p.${c}`) : [`_p.${field}`]);
+
+/** `compound.must`: every word (`text`) and every phrase (`phrase`) must match; `filter` holds the facets, which do not score. */
+export function atlasOperator(query: StoreSearchQuery): Document | null {
+  const must: Document[] = [];
+  for (const clause of query.clauses) {
+    const words = clause.words.flatMap((w) => tokens(compactIsbn(w.normalize('NFC'))));
+    if (words.length === 0) continue;
+    const path = pathsOf(clause.field);
+    if (clause.phrase && words.length > 1) must.push({ phrase: { query: words.join(' '), path } });
+    else for (const word of words) must.push({ text: { query: word, path } });
+  }
+  if (must.length === 0) return null;
+  const groups = new Map<FacetField, string[]>();
+  for (const { field, value } of query.filters) {
+    if (FACET_FIELDS.includes(field)) groups.set(field, [...(groups.get(field) ?? []), String(value)]);
+  }
+  const filter = [...groups].map(([field, value]) => ({ in: { path: `_f.${field}`, value } }));
+  return { compound: { must, ...(filter.length ? { filter } : {}) } };
+}
+
+/** The page as `$search`: BM25 order for relevance, the index's sort otherwise; ids only. */
+export function atlasSearchPipeline(query: StoreSearchQuery, operator: Document): Document[] {
+  const sorts: Record<string, Document> = {
+    newest: { '_k.noYear': 1, '_k.year': -1, _id: 1 },
+    oldest: { '_k.noYear': 1, '_k.year': 1, _id: 1 },
+    title: { '_k.title': 1, _id: 1 },
+    author: { '_k.author': 1, _id: 1 },
+  };
+  const sort = Object.hasOwn(sorts, query.sort) ? sorts[query.sort] : undefined;
+  const offset = Math.max(0, Math.trunc(query.offset));
+  return [
+    { $search: { index: ATLAS_INDEX_NAME, ...operator, ...(sort ? { sort } : {}) } },
+    ...(offset > 0 ? [{ $skip: offset }] : []),
+    { $limit: Math.max(1, Math.trunc(query.limit)) },
+    { $project: { _id: 1 } },
+  ];
+}
+
+/** Total (exact up to TOTAL_CAP) and every facet, as one `$searchMeta` with a `facet` collector. */
+export function atlasMetaPipeline(query: StoreSearchQuery, operator: Document): Document[] {
+  const numBuckets = Math.min(MAX_BUCKETS, Math.max(1, Math.trunc(query.facetLimit)));
+  const facets = Object.fromEntries(FACET_FIELDS.map((f) => [f, { type: 'string', path: `_f.${f}`, numBuckets }]));
+  return [{ $searchMeta: { index: ATLAS_INDEX_NAME, facet: { operator, facets }, count: { type: 'lowerBound', threshold: TOTAL_CAP } } }];
+}
+
+/** The `$searchMeta` document, `{ count: { lowerBound }, facet: { <name>: { buckets } } }`, as a result without records. */
+export function readAtlasMeta(meta: Document | undefined, facetLimit: number): Omit<StoreSearchResult, 'records'> {
+  const counted = Number(meta?.count?.lowerBound ?? meta?.count?.total ?? 0);
+  const facets = emptyFacets();
+  if (facetLimit > 0) {
+    for (const field of FACET_FIELDS) {
+      const buckets = (meta?.facet?.[field]?.buckets ?? []) as Array<{ _id: string; count: number }>;
+      facets[field] = buckets.map((b) => ({ value: String(b._id), count: Number(b.count) }));
+    }
+  }
+  return { total: Math.min(counted, TOTAL_CAP), ...(counted > TOTAL_CAP ? { totalIsLowerBound: true } : {}), facets };
+}
