@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { createBasketStore } from './baskets.js';
-import { createRecordStore } from './records.js';
+import { createRecordStore, searchOnThisThread } from './records.js';
+import { createSearchPool } from './search-pool.js';
+import { persistCountsIn } from './facets.js';
 import { configure, migrate } from './schema.js';
 import { createSessionStore } from './sessions.js';
 import { createMemberStore } from './members.js';
@@ -16,8 +18,12 @@ import { createVisitStore } from './visits.js';
 import { createListStore } from './lists.js';
 import { createImportRunStore } from './import-runs.js';
 
-/** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
-export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
+/**
+ * Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use.
+ * With `searchWorkers` > 0 (a data directory only), searches run on that many worker threads, each stopped
+ * after `searchBudgetMs` (default 10 s); without, on the calling thread.
+ */
+export type EmbeddedStoreOptions = ({ dataDir: string } | { file: ':memory:' }) & { searchWorkers?: number; searchBudgetMs?: number };
 
 /** Opens (creating if needed) the SQLite store and brings its schema up to date. */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
@@ -35,10 +41,14 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     throw error;
   }
   const ping = db.prepare('SELECT 1').pluck();
+  const workers = file === ':memory:' ? 0 : Math.max(0, Math.trunc(options.searchWorkers ?? 0));
+  const pool = workers > 0
+    ? createSearchPool({ file, workers, budgetMs: options.searchBudgetMs ?? 10_000, persist: persistCountsIn(db) })
+    : null;
 
   return {
     kind: 'embedded',
-    records: createRecordStore(db),
+    records: createRecordStore(db, pool ? pool.search : searchOnThisThread(db)),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
     members: createMemberStore(db),
@@ -55,6 +65,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     },
     async close() {
       if (!db.open) return;
+      await pool?.close();
       // Lets SQLite refresh planner statistics for the tables this connection used.
       db.pragma('optimize');
       db.close();
