@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import { FACET_FIELDS, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, RESULT_WINDOW, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
 import { clauseFilter, facetFilter } from './search-filter.js';
 
 /** Sort per order; ties by `_id` so pages are stable. Records without a year come last either way, as in the embedded store. */
@@ -35,8 +35,9 @@ function facetStages(field: FacetField, limit: number): Document[] {
 export function searchPipeline(query: StoreSearchQuery): Document[] | null {
   const text = query.clauses.length > 0 ? clauseFilter(query.clauses) : undefined;
   if (text === null) return null;
-  const offset = Math.max(0, Math.trunc(query.offset));
-  const limit = Math.max(0, Math.trunc(query.limit));
+  // Bounded to the first RESULT_WINDOW results, as the embedded store bounds them.
+  const offset = Math.min(RESULT_WINDOW, Math.max(0, Math.trunc(query.offset)));
+  const limit = Math.min(RESULT_WINDOW - offset, Math.max(0, Math.trunc(query.limit)));
   const facetLimit = Math.max(0, Math.trunc(query.facetLimit));
   const match: Document = { ...facetFilter(query.filters) };
   if (text) Object.assign(match, { $text: { $search: text.words.join(' ') } }, text.filter);
