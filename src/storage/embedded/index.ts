@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { createBasketStore } from './baskets.js';
-import { createRecordStore, searchOnThisThread } from './records.js';
+import { createRecordStore, searchOnThisThread, type SearchRunner } from './records.js';
 import { createSearchPool } from './search-pool.js';
 import { persistCountsIn } from './facets.js';
 import { configure, migrate } from './schema.js';
@@ -24,6 +24,22 @@ import { createImportRunStore } from './import-runs.js';
  * after `searchBudgetMs` (default 10 s); without, on the calling thread.
  */
 export type EmbeddedStoreOptions = ({ dataDir: string } | { file: ':memory:' }) & { searchWorkers?: number; searchBudgetMs?: number };
+
+/**
+ * Searches go to the pool. Until its first worker has started, a plain browse
+ * (no words, no filters: the home page, pickup branches, the console's counts)
+ * is answered here instead: it reads whole-catalogue counts persisted by
+ * version and one page of an index, so a fresh start serves its first page
+ * without waiting for a worker to load.
+ */
+function searchOnPool(pool: ReturnType<typeof createSearchPool>, db: Database.Database): SearchRunner {
+  let here: SearchRunner | null = null;
+  return (query) => {
+    if (pool.started() || query.clauses.length > 0 || query.filters.length > 0) return pool.search(query);
+    here ??= searchOnThisThread(db);
+    return here(query);
+  };
+}
 
 /** Opens (creating if needed) the SQLite store and brings its schema up to date. */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
@@ -48,7 +64,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
 
   return {
     kind: 'embedded',
-    records: createRecordStore(db, pool ? pool.search : searchOnThisThread(db)),
+    records: createRecordStore(db, pool ? searchOnPool(pool, db) : searchOnThisThread(db)),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
     members: createMemberStore(db),

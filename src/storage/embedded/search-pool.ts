@@ -129,6 +129,10 @@ export function createSearchPool(options: SearchPoolOptions) {
   for (let i = 0; i < options.workers; i++) slots.push(start());
 
   return {
+    /** True once some worker can take a search. */
+    started(): boolean {
+      return slots.some((slot) => slot.ready);
+    },
     search(query: StoreSearchQuery): Promise<StoreSearchResult> {
       if (closed) return Promise.reject(new Error('the store is closed'));
       if (broken) return Promise.reject(broken);
