@@ -5,18 +5,21 @@ import path from 'node:path';
 import { firstPage, rssMb, runScript, spawnScript, stop } from './child-process.js';
 import type { GeneratedCatalogue } from './generate.js';
 import type { LoadPlan, LoadResult } from './load.js';
+import { readLoopDelay, resetLoopDelay, type LoopDelay } from './loop-delay.js';
 
 const LOAD = path.join(import.meta.dirname, 'load.ts');
-const SERVER = path.join(import.meta.dirname, '..', 'src', 'server.ts');
+const SERVER = path.join(import.meta.dirname, 'monitored-server.ts');
 const BARE_KOA = path.join(import.meta.dirname, 'bare-koa.ts');
 
 export type Page = 'search' | 'record' | 'basket';
 export interface Timing { duration: number; warmup: number }
+/** A load's figures, with the served process's event-loop delay over it when it was watched. */
+export type MeasuredLoad = LoadResult & { loop?: LoopDelay };
 /** Results per connection count ("10", "50"). */
-export type ByConnections = Record<string, LoadResult>;
+export type ByConnections = Record<string, MeasuredLoad>;
 
 /** Load one target at each connection count, one after the other, from a separate process. */
-async function loadAt(connections: number[], plan: Omit<LoadPlan, 'connections'>): Promise<ByConnections> {
+async function loadAt(connections: number[], plan: Omit<LoadPlan, 'connections'>, loopUrl?: string): Promise<ByConnections> {
   const out: ByConnections = {};
   // In a file: 100k record paths are more than one command-line argument may hold.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shelfmark-load-'));
@@ -24,7 +27,10 @@ async function loadAt(connections: number[], plan: Omit<LoadPlan, 'connections'>
     for (const c of connections) {
       const file = path.join(dir, `plan-${c}.json`);
       writeFileSync(file, JSON.stringify({ ...plan, connections: c }));
-      out[c] = await runScript<LoadResult>(LOAD, [file]);
+      if (loopUrl) await resetLoopDelay(loopUrl);
+      const result: MeasuredLoad = await runScript<LoadResult>(LOAD, [file]);
+      if (loopUrl) result.loop = await readLoopDelay(loopUrl);
+      out[c] = result;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -44,7 +50,14 @@ export async function measureBareKoa(port: number, connections: number[], timing
 }
 
 export interface StartUp { firstPageMs: number; idleRssMb: number }
-export interface ServedRun { startup: StartUp; pages: Record<Page, ByConnections>; preflight: Preflight; rssAfterLoadMb: number }
+/** Record pages measured while other connections search: does one member's search hold up another's page? */
+export interface MixedLoad { searchConnections: number; record: MeasuredLoad; search: LoadResult; loop: LoopDelay }
+/** The catalogue's most frequent word, alone and with a facet: one request at a time, first asked and asked again. */
+export interface BroadQuery { label: string; path: string; total: number; firstMs: number; againMs: number }
+export interface ServedRun {
+  startup: StartUp; pages: Record<Page, ByConnections>; preflight: Preflight; rssAfterLoadMb: number;
+  mixed?: MixedLoad; broad?: BroadQuery[];
+}
 export interface Preflight { queries: number; noResults: number; failures: string[]; sequentialMs: number }
 
 /** Fetch every search of the mix once: all must answer 200, and about 10% must find nothing. */
@@ -61,12 +74,56 @@ async function preflight(url: string, catalogue: GeneratedCatalogue): Promise<Pr
   return result;
 }
 
+const MIXED_SEARCHERS = 40;
+const MIXED_READERS = 10;
+
+/** Record pages at 10 connections while 40 connections search, both loads at once, from separate processes. */
+async function mixedLoad(url: string, loopUrl: string, catalogue: GeneratedCatalogue, ids: string[], timing: Timing): Promise<MixedLoad> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shelfmark-mixed-'));
+  try {
+    const searchPlan = path.join(dir, 'search.json');
+    const recordPlan = path.join(dir, 'record.json');
+    // The searches start a second early and run a second longer, so every record page is measured under them.
+    writeFileSync(searchPlan, JSON.stringify({ url, paths: catalogue.queries.map((q) => q.path), connections: MIXED_SEARCHERS,
+      duration: timing.duration + 1, warmup: timing.warmup }));
+    writeFileSync(recordPlan, JSON.stringify({ url, paths: ids.map((id) => `/record/${id}`), connections: MIXED_READERS, ...timing }));
+    await resetLoopDelay(loopUrl);
+    const searching = runScript<LoadResult>(LOAD, [searchPlan]);
+    await new Promise((r) => setTimeout(r, 1000));
+    const record = await runScript<LoadResult>(LOAD, [recordPlan]);
+    const search = await searching;
+    return { searchConnections: MIXED_SEARCHERS, record, search, loop: await readLoopDelay(loopUrl) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The word every generated record holds most ("the" heads the generator's Zipf vocabulary), alone and with a facet. */
+async function broadQueries(url: string): Promise<BroadQuery[]> {
+  const timed = async (p: string) => {
+    const started = performance.now();
+    const body = await (await fetch(url + p)).text();
+    return { ms: performance.now() - started, total: Number(/of ([\d,]+) results?/.exec(body)?.[1]?.replaceAll(',', '') ?? NaN) };
+  };
+  const out: BroadQuery[] = [];
+  for (const [label, p] of [['the most frequent word', '/search?q=the'], ['the same, with a facet', '/search?q=the&f=mediaType%3Abook'],
+    ['the same, page 2', '/search?q=the&page=2']] as const) {
+    const first = await timed(p);
+    const again: number[] = [];
+    for (let i = 0; i < 5; i++) again.push((await timed(p)).ms);
+    again.sort((a, b) => a - b);
+    out.push({ label, path: p, total: first.total, firstMs: first.ms, againMs: again[2]! });
+  }
+  return out;
+}
+
 /** Start Shelfmark on an imported store, time its first page, then load each page at each connection count. */
 export async function measureShelfmark(dataDir: string, port: number, catalogue: GeneratedCatalogue, connections: number[], timing: Timing): Promise<ServedRun> {
   const url = `http://127.0.0.1:${port}`;
+  const loopUrl = `http://127.0.0.1:${port + 100}`;
   const started = performance.now();
   const child: ChildProcess = spawnScript(SERVER, [], {
-    PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn',
+    PORT: String(port), HOST: '127.0.0.1', BENCH_LOOP_PORT: String(port + 100), DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn',
     // Above the default 250 so a long run never fills a basket: every add must land.
     BASKET_LIMIT: '10000',
   });
@@ -75,14 +132,16 @@ export async function measureShelfmark(dataDir: string, port: number, catalogue:
     const firstPageMs = await firstPage(`${url}/`, started, child);
     await new Promise((r) => setTimeout(r, 2000));
     const startup = { firstPageMs, idleRssMb: rssMb(child.pid!) };
+    const broad = await broadQueries(url);
     const checked = await preflight(url, catalogue);
     const ids = Array.from({ length: Math.min(catalogue.count, 50_000) }, (_, k) => catalogue.idOf(k * 7 + 3));
     const pages = {
-      search: await loadAt(connections, { url, paths: catalogue.queries.map((q) => q.path), ...timing }),
-      record: await loadAt(connections, { url, paths: ids.map((id) => `/record/${id}`), ...timing }),
-      basket: await loadAt(connections, { url, basketIds: ids, ...timing }),
+      search: await loadAt(connections, { url, paths: catalogue.queries.map((q) => q.path), ...timing }, loopUrl),
+      record: await loadAt(connections, { url, paths: ids.map((id) => `/record/${id}`), ...timing }, loopUrl),
+      basket: await loadAt(connections, { url, basketIds: ids, ...timing }, loopUrl),
     };
-    return { startup, pages, preflight: checked, rssAfterLoadMb: rssMb(child.pid!) };
+    const mixed = await mixedLoad(url, loopUrl, catalogue, ids, timing);
+    return { startup, pages, preflight: checked, rssAfterLoadMb: rssMb(child.pid!), mixed, broad };
   } finally {
     await stop(child);
   }

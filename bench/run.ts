@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,14 +23,15 @@ export interface BenchResults {
 export interface SizeResult {
   count: number;
   generateSeconds: number;
-  imports: { marc21: { parse: ImportPass; import: ImportPass }; json: { parse: ImportPass; import: ImportPass } };
+  /** Absent when --reuse-stores found the stores already imported (the figures then come from the run that imported them). */
+  imports?: { marc21: { parse: ImportPass; import: ImportPass }; json: { parse: ImportPass; import: ImportPass } };
   served: ServedRun;
   basketCheck: BasketCheck;
 }
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
-async function measureSize(count: number, timing: Timing): Promise<SizeResult> {
+async function measureSize(count: number, timing: Timing, port: number, reuseStores: boolean): Promise<SizeResult> {
   const dir = path.join(BENCH, 'data', String(count));
   let started = performance.now();
   const catalogue = await generateCatalogue(dir, count);
@@ -38,20 +39,23 @@ async function measureSize(count: number, timing: Timing): Promise<SizeResult> {
   log(`N=${count}: catalogue ready (${generateSeconds.toFixed(1)} s); importing`);
   const pass = (mode: string, file: string, store?: string) => runScript<ImportPass>(IMPORT_PASS, [mode, file, ...(store ? [store] : [])]);
   const marcStore = path.join(dir, 'store-marc');
-  const imports = {
+  const reuse = reuseStores && existsSync(path.join(marcStore, 'shelfmark.db'));
+  const imports = reuse ? undefined : {
     marc21: { parse: await pass('parse', catalogue.marcPath), import: await pass('import', catalogue.marcPath, marcStore) },
     json: { parse: await pass('parse', catalogue.ndjsonPath), import: await pass('import', catalogue.ndjsonPath, path.join(dir, 'store-json')) },
   };
-  log(`N=${count}: MARC21 ${Math.round(imports.marc21.import.recordsPerSecond)} records/s; serving`);
+  log(`N=${count}: ${imports ? `MARC21 ${Math.round(imports.marc21.import.recordsPerSecond)} records/s` : 'store reused, imports not measured'}; serving`);
   started = performance.now();
-  const served = await measureShelfmark(marcStore, 3901, catalogue, CONNECTIONS, timing);
+  const served = await measureShelfmark(marcStore, port, catalogue, CONNECTIONS, timing);
   const basketCheck = await checkBaskets(marcStore, served.pages.basket);
   log(`N=${count}: pages measured in ${((performance.now() - started) / 1000).toFixed(0)} s; ${basketCheck.lost} adds lost`);
   return { count, generateSeconds, imports, served, basketCheck };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, full: { type: 'boolean' }, sizes: { type: 'string' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, full: { type: 'boolean' }, sizes: { type: 'string' }, port: { type: 'string' }, 'reuse-stores': { type: 'boolean' } } });
+  // Shelfmark listens on --port (3901), bare koa on the next one, the event-loop probe 100 above.
+  const port = Number(values.port ?? 3901);
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.quick ? [2_000] : values.full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
   const timing: Timing = values.quick ? { duration: 2, warmup: 1 } : { duration: 10, warmup: 2 };
   const results: BenchResults = {
@@ -72,13 +76,16 @@ async function main(): Promise<void> {
     sizes: [],
   };
   log(`bare koa ceiling at ${CONNECTIONS.join(' and ')} connections`);
-  results.bareKoa = await measureBareKoa(3902, CONNECTIONS, timing);
-  for (const count of sizes) results.sizes.push(await measureSize(count, timing));
-  results.machine.loadAverage.end = os.loadavg()[0]!;
+  results.bareKoa = await measureBareKoa(port + 1, CONNECTIONS, timing);
   const outDir = path.join(BENCH, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `bench-${results.machine.date.replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify(results, null, 1));
+  // Written after every size, so a run cut short keeps the sizes it finished.
+  for (const count of sizes) {
+    results.sizes.push(await measureSize(count, timing, port, values['reuse-stores'] ?? false));
+    results.machine.loadAverage.end = os.loadavg()[0]!;
+    writeFileSync(file, JSON.stringify(results, null, 1));
+  }
   process.stdout.write(`${markdownReport(results)}\nJSON: ${path.relative(process.cwd(), file)}\n`);
 }
 

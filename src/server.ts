@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const store = await openStore(config);
+  const store = await openStore(config, config);
   if (config.SEED_DEMO) await seedIfEmpty(store, logger);
 
   const app = createApp({ config, store, logger, mailer: createMailer(config, logger) });

@@ -1,5 +1,5 @@
 import { isAvailable, recordPath, type CatalogueRecord } from './record.js';
-import { FACET_FIELDS, type StoreSearchResult } from './search-query.js';
+import { FACET_FIELDS, RESULT_WINDOW, type StoreSearchResult } from './search-query.js';
 import { PAGE_SIZES, SORT_ORDERS, type SearchState } from './search-state.js';
 import { FACET_LABELS, facetValueLabel, languageName, mediaTypeLabel } from './labels.js';
 
@@ -25,7 +25,8 @@ export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<st
 
 /** Everything templates/catalogue/results.njk shows; every link is built from the state. */
 export function resultsView(state: SearchState, result: StoreSearchResult, basketIds: ReadonlySet<string>) {
-  const pages = Math.max(1, Math.ceil(result.total / state.perPage));
+  // The store returns records from the first RESULT_WINDOW only, so the pager stops there.
+  const pages = Math.max(1, Math.ceil(Math.min(result.total, RESULT_WINDOW) / state.perPage));
   const first = result.total === 0 ? 0 : (state.page - 1) * state.perPage + 1;
   return {
     q: state.q,

@@ -21,6 +21,12 @@ export interface FacetFilter {
   value: string;
 }
 
+/**
+ * How deep results go: past the first 10,000 a search returns its total but no
+ * records, as VuFind and Solr bound deep paging, so page 500 costs no more than page 1.
+ */
+export const RESULT_WINDOW = 10_000;
+
 export type SortOrder = 'relevance' | 'newest' | 'oldest' | 'title' | 'author';
 
 /** What the catalogue asks the store for; built from a SearchState by small named steps. */

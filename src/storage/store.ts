@@ -16,6 +16,13 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** A search stopped because it ran past the store's time budget; nothing is wrong with the catalogue. */
+export class SearchTimedOut extends Error {
+  constructor() {
+    super('the search ran past its time budget and was stopped');
+  }
+}
+
 /** The catalogue: documents keyed by record id. */
 export interface RecordStore {
   /**

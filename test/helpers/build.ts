@@ -41,13 +41,16 @@ interface BuildOptions {
   logger?: Logger;
   /** A fake mailer; by default the real SMTP one from SMTP_URL, as server.ts builds it. */
   mailer?: Mailer;
+  /** Search on this many worker threads, each search stopped after searchBudgetMs (default: on the test's thread). */
+  searchWorkers?: number;
+  searchBudgetMs?: number;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
 export async function build(t: TestContext, options: BuildOptions = {}): Promise<Built> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
-  const store = await openEmbeddedStore({ dataDir });
+  const store = await openEmbeddedStore({ dataDir, searchWorkers: options.searchWorkers, searchBudgetMs: options.searchBudgetMs });
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
   const logger = options.logger ?? createLogger('silent');

@@ -34,7 +34,8 @@ export class FacetIndex {
   private readonly changedSql;
   private readonly oneSql;
 
-  constructor(db: Database) {
+  /** `onRebuild` hears when a full read of the facets table starts and ends (seconds at a million records). */
+  constructor(db: Database, private readonly onRebuild: (building: boolean) => void = () => {}) {
     this.stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
     // One row per record, its pairs joined with control characters facetPairs() never lets into a value:
     // a third of the time of reading ten million rows one by one.
@@ -48,7 +49,14 @@ export class FacetIndex {
   /** Bring the index up to the catalogue as this transaction sees it; returns the version it now reflects. */
   refresh(): number {
     const state = this.stateSql.get()!;
-    if (state.generation !== this.generation) this.rebuild();
+    if (state.generation !== this.generation) {
+      this.onRebuild(true);
+      try {
+        this.rebuild();
+      } finally {
+        this.onRebuild(false);
+      }
+    }
     else if (state.version !== this.version) for (const rid of this.changedSql.all(this.version)) this.reload(rid);
     this.version = state.version;
     this.generation = state.generation;

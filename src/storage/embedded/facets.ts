@@ -9,9 +9,10 @@ export function emptyFacets(): Facets {
   return Object.fromEntries(FACET_FIELDS.map((f) => [f, []])) as unknown as Facets;
 }
 
+const better = (a: FacetCount, b: FacetCount) => a.count > b.count || (a.count === b.count && a.value < b.value);
+
 /** Keep `top` sorted (count down, then value) and at most `limit` long while adding one candidate. */
 function offer(top: FacetCount[], candidate: FacetCount, limit: number): void {
-  const better = (a: FacetCount, b: FacetCount) => a.count > b.count || (a.count === b.count && a.value < b.value);
   if (top.length === limit && !better(candidate, top[limit - 1]!)) return;
   let i = Math.min(top.length, limit - 1);
   top[i] = candidate;
@@ -21,41 +22,76 @@ function offer(top: FacetCount[], candidate: FacetCount, limit: number): void {
   }
 }
 
-/**
- * Facet counts over the current match set (the temp table `hits`) or over the
- * whole catalogue, counted in memory by the FacetIndex. The whole-catalogue
- * counts are what every browse shows, so they are kept until the catalogue
- * version moves. Callers run inside the search's read transaction, so the
- * index, the hits and the version all agree.
- */
-export function createFacetCounter(db: Database) {
-  const index = new FacetIndex(db);
-  const hitRids = db.prepare<[], number>('SELECT rid FROM hits').pluck();
-  let cached: { version: number; limit: number; facets: Facets } | null = null;
+/** The first `limit` values of each field of full, sorted counts. */
+function sliced(all: Facets, limit: number): Facets {
+  return Object.fromEntries(FACET_FIELDS.map((f) => [f, all[f].slice(0, limit).map((c) => ({ ...c }))])) as unknown as Facets;
+}
 
-  function top(rids: Iterable<number>, limit: number): Facets {
+/** Called with whole-catalogue counts worth keeping for the next start (the connection that counted may be read-only). */
+export type PersistCounts = (version: string, counts: string) => void;
+
+/**
+ * Facet counts over a set of hits, counted in memory by the FacetIndex, or over
+ * the whole catalogue. The whole-catalogue counts are what every browse, the
+ * pickup branches and the console overview show: they are counted once per
+ * catalogue version with one GROUP BY over the facets index (no FacetIndex
+ * needed, so a fresh start answers its first page without building one),
+ * kept in full so every facet limit is a slice of the same entry, and
+ * persisted in `facet_counts` so the next start reads them instead of counting.
+ * Callers run inside the search's read transaction, so all of it agrees.
+ */
+export function createFacetCounter(db: Database, persist: PersistCounts, onRebuild?: (building: boolean) => void) {
+  const index = new FacetIndex(db, onRebuild);
+  const stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
+  const storedSql = db.prepare<[string], string>('SELECT counts FROM facet_counts WHERE version = ?').pluck();
+  const groupSql = db.prepare<[], [FacetField, string, number]>('SELECT field, value, count(*) FROM facets GROUP BY field, value').raw();
+  let whole: { version: string; facets: Facets } | null = null;
+
+  function countAll(): Facets {
     const facets = emptyFacets();
-    const lists = FACET_FIELDS.map((field) => facets[field]);
-    index.count(rids, (id, count) => {
-      const list = lists[index.valueField[id]!];
-      if (list) offer(list, { value: index.valueText[id]!, count }, limit);
-    });
+    for (const [field, value, count] of groupSql.iterate()) facets[field]?.push({ value, count });
+    for (const field of FACET_FIELDS) facets[field].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
     return facets;
   }
 
   return {
-    forHits(limit: number, hits: number): Facets {
-      if (limit <= 0 || hits === 0) return emptyFacets();
+    /** The catalogue version as this transaction sees it: "generation:version". */
+    version(): string {
+      const state = stateSql.get()!;
+      return `${state.generation}:${state.version}`;
+    },
+    forRids(rids: Iterable<number>, limit: number): Facets {
+      const facets = emptyFacets();
+      if (limit <= 0) return facets;
       index.refresh();
-      return top(hitRids.all(), limit);
+      const lists = FACET_FIELDS.map((field) => facets[field]);
+      index.count(rids, (id, count) => {
+        const list = lists[index.valueField[id]!];
+        if (list) offer(list, { value: index.valueText[id]!, count }, limit);
+      });
+      return facets;
     },
     forAll(limit: number): Facets {
       if (limit <= 0) return emptyFacets();
-      const version = index.refresh();
-      if (!cached || cached.version !== version || cached.limit !== limit) {
-        cached = { version, limit, facets: top(index.allRids(), limit) };
+      const version = this.version();
+      if (whole?.version !== version) {
+        const stored = storedSql.get(version);
+        if (stored !== undefined) whole = { version, facets: JSON.parse(stored) as Facets };
+        else {
+          whole = { version, facets: countAll() };
+          persist(version, JSON.stringify(whole.facets));
+        }
       }
-      return structuredClone(cached.facets);
+      return sliced(whole.facets, limit);
     },
   };
+}
+
+/** Keep the counts of one version only: older versions can never be asked for again. */
+export function persistCountsIn(db: Database): PersistCounts {
+  const save = db.transaction((version: string, counts: string) => {
+    db.prepare('DELETE FROM facet_counts WHERE version <> ?').run(version);
+    db.prepare('INSERT OR REPLACE INTO facet_counts (version, counts) VALUES (?, ?)').run(version, counts);
+  });
+  return (version, counts) => save.immediate(version, counts);
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { createBasketStore } from './baskets.js';
-import { createRecordStore } from './records.js';
+import { createRecordStore, searchOnThisThread, type SearchRunner } from './records.js';
+import { createSearchPool } from './search-pool.js';
+import { persistCountsIn } from './facets.js';
 import { configure, migrate } from './schema.js';
 import { createSessionStore } from './sessions.js';
 import { createMemberStore } from './members.js';
@@ -16,8 +18,28 @@ import { createVisitStore } from './visits.js';
 import { createListStore } from './lists.js';
 import { createImportRunStore } from './import-runs.js';
 
-/** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
-export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
+/**
+ * Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use.
+ * With `searchWorkers` > 0 (a data directory only), searches run on that many worker threads, each stopped
+ * after `searchBudgetMs` (default 10 s); without, on the calling thread.
+ */
+export type EmbeddedStoreOptions = ({ dataDir: string } | { file: ':memory:' }) & { searchWorkers?: number; searchBudgetMs?: number };
+
+/**
+ * Searches go to the pool. Until its first worker has started, a plain browse
+ * (no words, no filters: the home page, pickup branches, the console's counts)
+ * is answered here instead: it reads whole-catalogue counts persisted by
+ * version and one page of an index, so a fresh start serves its first page
+ * without waiting for a worker to load.
+ */
+function searchOnPool(pool: ReturnType<typeof createSearchPool>, db: Database.Database): SearchRunner {
+  let here: SearchRunner | null = null;
+  return (query) => {
+    if (pool.started() || query.clauses.length > 0 || query.filters.length > 0) return pool.search(query);
+    here ??= searchOnThisThread(db);
+    return here(query);
+  };
+}
 
 /** Opens (creating if needed) the SQLite store and brings its schema up to date. */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<Store> {
@@ -35,10 +57,14 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     throw error;
   }
   const ping = db.prepare('SELECT 1').pluck();
+  const workers = file === ':memory:' ? 0 : Math.max(0, Math.trunc(options.searchWorkers ?? 0));
+  const pool = workers > 0
+    ? createSearchPool({ file, workers, budgetMs: options.searchBudgetMs ?? 10_000, persist: persistCountsIn(db) })
+    : null;
 
   return {
     kind: 'embedded',
-    records: createRecordStore(db),
+    records: createRecordStore(db, pool ? searchOnPool(pool, db) : searchOnThisThread(db)),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
     members: createMemberStore(db),
@@ -55,6 +81,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     },
     async close() {
       if (!db.open) return;
+      await pool?.close();
       // Lets SQLite refresh planner statistics for the tables this connection used.
       db.pragma('optimize');
       db.close();

@@ -2,12 +2,30 @@ import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { RecordStore } from '../store.js';
 import { createRecordWrites } from './record-writes.js';
-import { createSearch } from './search.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
+import { createSearchEngine } from './search.js';
+import { persistCountsIn } from './facets.js';
+
+/** Where searches run: a pool of worker threads (search-pool.ts), or this thread when none is given. */
+export type SearchRunner = (query: StoreSearchQuery) => Promise<StoreSearchResult>;
+
+/** On this thread: for in-memory stores and tests; whole-catalogue counts are persisted once the search is answered. */
+export function searchOnThisThread(db: Database): SearchRunner {
+  const persist = persistCountsIn(db);
+  const search = createSearchEngine(db, (version, counts) =>
+    setImmediate(() => {
+      try {
+        if (db.open) persist(version, counts);
+      } catch {
+        // Only a cache: the next start counts again.
+      }
+    }));
+  return async (query) => search(query);
+}
 
 /** The catalogue on SQLite: documents as JSON, with FTS5 and facet rows kept beside them. */
-export function createRecordStore(db: Database): RecordStore {
+export function createRecordStore(db: Database, search: SearchRunner): RecordStore {
   const writes = createRecordWrites(db);
-  const search = createSearch(db);
   const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');

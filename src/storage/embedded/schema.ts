@@ -153,6 +153,10 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       ALTER TABLE catalogue_version ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
     `);
   },
+  // 8: whole-catalogue facet counts, kept per catalogue version so a restart need not count them again (facets.ts).
+  (db) => {
+    db.exec('CREATE TABLE facet_counts (version TEXT PRIMARY KEY, counts TEXT NOT NULL) WITHOUT ROWID');
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -1,10 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import type { FacetField, SortOrder, StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
-import { createFacetCounter, emptyFacets } from './facets.js';
+import { RESULT_WINDOW, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { createFacetCounter, emptyFacets, type PersistCounts } from './facets.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { toMatchExpression } from './fts-query.js';
 import { createStatementCache } from './statement-cache.js';
+import { HitCache } from './search-cache.js';
+import { TopHits } from './search-ranking.js';
 
 /** ORDER BY per sort; the browse forms match the expression indexes in schema.ts. Ties go by id so pages are stable. */
 const ORDER_BY: Record<Exclude<SortOrder, 'relevance'>, string> = {
@@ -15,76 +17,145 @@ const ORDER_BY: Record<Exclude<SortOrder, 'relevance'>, string> = {
 };
 const BM25 = `bm25(records_fts, ${FTS_COLUMNS.map((c) => c.weight).join(', ')})`;
 
+type Groups = Array<[FacetField, string[]]>;
+
 /** Filters grouped by field: values of one field OR, fields AND. */
-function groupFilters(filters: StoreSearchQuery['filters']): Array<[FacetField, string[]]> {
+function groupFilters(filters: StoreSearchQuery['filters']): Groups {
   const groups = new Map<FacetField, Set<string>>();
   for (const { field, value } of filters) groups.set(field, (groups.get(field) ?? new Set()).add(value));
-  return [...groups].map(([field, values]) => [field, [...values]]);
+  return [...groups].map(([field, values]) => [field, [...values].sort()] as [FacetField, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-function filterSql(column: string, groups: Array<[FacetField, string[]]>): { sql: string; params: string[] } {
+function filterSql(column: string, groups: Groups): { sql: string; params: string[] } {
   const sql = groups.map(([, values]) =>
     `${column} IN (SELECT rid FROM facets WHERE field = ? AND value IN (${values.map(() => '?').join(', ')}))`);
   return { sql: sql.join(' AND '), params: groups.flatMap(([field, values]) => [field, ...values]) };
 }
 
-/** Search: the match set goes into a per-connection temp table, read once each for total, page and facets. */
-export function createSearch(db: Database) {
+/** The page of a result window: at most RESULT_WINDOW deep, however far a caller asks. */
+function windowOf(query: StoreSearchQuery): { offset: number; limit: number } {
+  const offset = Math.min(RESULT_WINDOW, Math.max(0, Math.trunc(query.offset)));
+  const limit = Math.min(RESULT_WINDOW - offset, Math.max(0, Math.trunc(query.limit)));
+  return { offset, limit };
+}
+
+/**
+ * The embedded search, synchronous: run on a search worker (search-worker.ts)
+ * or, for an in-memory store, on the caller's thread.
+ *
+ * A text search ranked by relevance never writes its hits anywhere: it reads
+ * (rowid, bm25) from FTS5 once, keeps the best `offset + limit` in a bounded
+ * heap, and counts facets over the rowids in memory. The hits of recent
+ * searches are kept per catalogue version (HitCache), so a repeated search or
+ * its next page reads no postings at all. Other sorts, and filter-only
+ * browsing, go through a temp table joined to the sort key's index.
+ */
+export function createSearchEngine(db: Database, persist: PersistCounts, onRebuild?: (building: boolean) => void) {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS hits (rid INTEGER PRIMARY KEY, rank REAL NOT NULL)');
   const prepared = createStatementCache(db);
-  const facets = createFacetCounter(db);
+  const facets = createFacetCounter(db, persist, onRebuild);
+  const cache = new HitCache();
   const clearHits = db.prepare('DELETE FROM hits');
   const countHits = db.prepare<[], number>('SELECT count(*) FROM hits').pluck();
+  const hitRids = db.prepare<[], number>('SELECT rid FROM hits').pluck();
   const countAll = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
+  const docsByRowid = db.prepare<[string], [number, string]>('SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))').raw();
+  const idsByRowid = db.prepare<[string], [number, string]>('SELECT rowid, id FROM records WHERE rowid IN (SELECT value FROM json_each(?))').raw();
   const docs = (rows: unknown[]) => (rows as string[]).map((doc) => JSON.parse(doc) as CatalogueRecord);
 
-  function fillHits(match: string | null, groups: Array<[FacetField, string[]]>): void {
+  function matchesSql(groups: Groups): string {
+    // Matches first, then filters: with the filter beside MATCH, SQLite ran the full-text
+    // query once per record holding the facet value (150 ms a search at 10k records).
+    const filter = groups.map(([, values]) =>
+      `EXISTS (SELECT 1 FROM facets f WHERE f.rid = m.rid AND f.field = ? AND f.value IN (${values.map(() => '?').join(', ')}))`);
+    return `WITH m AS MATERIALIZED (SELECT rowid AS rid, ${BM25} AS rank FROM records_fts WHERE records_fts MATCH ?)
+      SELECT rid, rank FROM m${filter.length ? ` WHERE ${filter.join(' AND ')}` : ''}`;
+  }
+
+  /**
+   * Every hit's rowid, and the best `k` in rank order with ties by record id (as
+   * the other sorts and the MongoDB adapter order them), from one pass over the
+   * postings. The heap keeps ties by rowid, so the hits tied with its worst kept
+   * rank are all looked at again by id: only that group, never every hit.
+   */
+  function rankedHits(match: string, groups: Groups, k: number): { rids: Int32Array; ranked: Int32Array } {
+    const top = new TopHits(k);
+    let rids = new Int32Array(1024);
+    let ranks = new Float64Array(1024);
+    let n = 0;
+    const params = [match, ...groups.flatMap(([field, values]) => [field, ...values])];
+    for (const [rid, rank] of prepared(matchesSql(groups)).raw().iterate(...params) as IterableIterator<[number, number]>) {
+      if (n === rids.length) {
+        const grownRids = new Int32Array(n * 2);
+        grownRids.set(rids);
+        rids = grownRids;
+        const grownRanks = new Float64Array(n * 2);
+        grownRanks.set(ranks);
+        ranks = grownRanks;
+      }
+      rids[n] = rid;
+      ranks[n++] = rank;
+      top.offer(rank, rid);
+    }
+    let chosen = top.entries();
+    if (top.full && n > k) {
+      const boundary = top.boundary;
+      chosen = chosen.filter((e) => e.rank < boundary);
+      for (let i = 0; i < n; i++) if (ranks[i] === boundary) chosen.push({ rid: rids[i]!, rank: boundary });
+    }
+    const ids = new Map(idsByRowid.all(JSON.stringify(chosen.map((e) => e.rid))));
+    chosen.sort((a, b) => a.rank - b.rank || (ids.get(a.rid)! < ids.get(b.rid)! ? -1 : 1));
+    return { rids: rids.slice(0, n), ranked: Int32Array.from(chosen.slice(0, k), (e) => e.rid) };
+  }
+
+  function recordsIn(rowids: Int32Array): CatalogueRecord[] {
+    if (rowids.length === 0) return [];
+    const byRowid = new Map(docsByRowid.all(JSON.stringify(Array.from(rowids))));
+    return Array.from(rowids, (rid) => JSON.parse(byRowid.get(rid)!) as CatalogueRecord);
+  }
+
+  function byRelevance(match: string, groups: Groups, query: StoreSearchQuery, offset: number, limit: number): StoreSearchResult {
+    const key = `${match}\u0000${JSON.stringify(groups)}`;
+    const version = facets.version();
+    const need = Math.min(RESULT_WINDOW, Math.max(offset + limit, 100));
+    let entry = cache.get(key, version);
+    if (!entry || (entry.ranked.length < need && entry.ranked.length < entry.total)) {
+      const { rids, ranked } = rankedHits(match, groups, need);
+      entry = { version, total: rids.length, rids, ranked, facets: new Map() };
+      cache.set(key, entry);
+    }
+    let counted = entry.facets.get(query.facetLimit);
+    if (!counted) {
+      counted = entry.total === 0 ? emptyFacets() : facets.forRids(entry.rids, query.facetLimit);
+      entry.facets.set(query.facetLimit, counted);
+    }
+    return { total: entry.total, records: recordsIn(entry.ranked.subarray(offset, offset + limit)), facets: structuredClone(counted) };
+  }
+
+  function fillHits(match: string | null, groups: Groups): void {
     clearHits.run();
     if (match !== null) {
-      // Matches first, then filters: with the filter beside MATCH, SQLite ran the full-text
-      // query once per record holding the facet value (150 ms a search at 10k records).
-      const filter = groups.map(([, values]) =>
-        `EXISTS (SELECT 1 FROM facets f WHERE f.rid = m.rid AND f.field = ? AND f.value IN (${values.map(() => '?').join(', ')}))`);
-      prepared(`WITH m AS MATERIALIZED (SELECT rowid AS rid, ${BM25} AS rank FROM records_fts WHERE records_fts MATCH ?)
-        INSERT INTO hits (rid, rank) SELECT rid, rank FROM m${filter.length ? ` WHERE ${filter.join(' AND ')}` : ''}`)
-        .run(match, ...groups.flatMap(([field, values]) => [field, ...values]));
+      prepared(`INSERT INTO hits (rid, rank) ${matchesSql(groups)}`).run(match, ...groups.flatMap(([field, values]) => [field, ...values]));
     } else {
       const filter = filterSql('r.rowid', groups);
       prepared(`INSERT INTO hits (rid, rank) SELECT r.rowid, 0 FROM records r WHERE ${filter.sql}`).run(...filter.params);
     }
   }
 
-  /**
-   * By a record key, the planner walks that key's index and probes hits. By rank, only the hits
-   * ranked at or above the page's last place are joined to their records: joining every hit
-   * to sort by (rank, id) read 20,000 documents to show 20 (30-45 ms at 100k records).
-   */
-  function pageOfHits(orderBy: string, limit: number, offset: number): unknown[] {
-    if (!orderBy.startsWith('h.')) {
-      return prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
-    }
-    if (limit === 0) return [];
-    return prepared(`SELECT r.doc FROM hits h CROSS JOIN records r ON r.rowid = h.rid
-      WHERE h.rank <= coalesce((SELECT rank FROM hits ORDER BY rank LIMIT 1 OFFSET ?), 1e308)
-      ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(offset + limit - 1, limit, offset);
-  }
-
-  const search = db.transaction((query: StoreSearchQuery): StoreSearchResult => {
-    const offset = Math.max(0, Math.trunc(query.offset));
-    const limit = Math.max(0, Math.trunc(query.limit));
+  return db.transaction((query: StoreSearchQuery): StoreSearchResult => {
+    const { offset, limit } = windowOf(query);
     const groups = groupFilters(query.filters);
     const match = query.clauses.length > 0 ? toMatchExpression(query.clauses) : null;
     if (query.clauses.length > 0 && match === null) return { total: 0, records: [], facets: emptyFacets() };
-    const orderBy = query.sort === 'relevance' ? (match ? 'h.rank, r.id' : ORDER_BY.newest) : (ORDER_BY[query.sort as keyof typeof ORDER_BY] ?? ORDER_BY.newest);
-
+    if (match !== null && query.sort === 'relevance') return byRelevance(match, groups, query, offset, limit);
+    const orderBy = ORDER_BY[query.sort as keyof typeof ORDER_BY] ?? ORDER_BY.newest;
     if (match === null && groups.length === 0) {
-      const page = prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
-      return { total: countAll.get()!, records: docs(page.all(limit, offset)), facets: facets.forAll(query.facetLimit) };
+      const page = limit === 0 ? [] : prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
+      return { total: countAll.get()!, records: docs(page), facets: facets.forAll(query.facetLimit) };
     }
     fillHits(match, groups);
     const total = countHits.get()!;
-    return { total, records: docs(pageOfHits(orderBy, limit, offset)), facets: facets.forHits(query.facetLimit, total) };
+    const page = limit === 0 ? [] : prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
+    return { total, records: docs(page), facets: total === 0 ? emptyFacets() : facets.forRids(hitRids.all(), query.facetLimit) };
   });
-
-  return async (query: StoreSearchQuery): Promise<StoreSearchResult> => search(query);
 }

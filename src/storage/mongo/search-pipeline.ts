@@ -1,5 +1,5 @@
 import type { Document, Filter, FindOptions } from 'mongodb';
-import { FACET_FIELDS, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, RESULT_WINDOW, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
 import { clauseFilter, facetFilter } from './search-filter.js';
 import type { RecordDocument } from './record-document.js';
 
@@ -48,14 +48,16 @@ export function searchPlan(query: StoreSearchQuery): SearchPlan | null {
  */
 export function pageQuery(plan: SearchPlan, query: StoreSearchQuery): { filter: Document; options: FindOptions } {
   const ranked = query.sort === 'relevance' && plan.words.length > 0;
+  // Bounded to the first RESULT_WINDOW results, as the embedded store bounds them.
+  const skip = Math.min(RESULT_WINDOW, Math.max(0, Math.trunc(query.offset)));
   const filter = ranked ? { ...plan.match, $text: { $search: plan.words.join(' ') } } : plan.match;
   return {
     filter,
     options: {
       sort: sortSpec(query.sort, ranked),
       projection: ranked ? { _id: 1, _score: { $meta: 'textScore' } } : { _id: 1 },
-      skip: Math.max(0, Math.trunc(query.offset)),
-      limit: Math.max(0, Math.trunc(query.limit)),
+      skip,
+      limit: Math.min(RESULT_WINDOW - skip, Math.max(0, Math.trunc(query.limit))),
     },
   };
 }

@@ -1,0 +1,12 @@
+/** Event-loop delay of the served process over one load, in ms (monitored-server.ts). */
+export interface LoopDelay { p99: number; max: number }
+
+/** Starts a fresh window on the server's event-loop histogram. */
+export async function resetLoopDelay(url: string): Promise<void> {
+  await (await fetch(`${url}/reset`)).arrayBuffer();
+}
+
+/** The server's event-loop delay since the last reset. */
+export async function readLoopDelay(url: string): Promise<LoopDelay> {
+  return (await (await fetch(`${url}/read`)).json()) as LoopDelay;
+}

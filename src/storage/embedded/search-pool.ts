@@ -1,0 +1,153 @@
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
+import { SearchTimedOut } from '../store.js';
+import type { PersistCounts } from './facets.js';
+
+/** The worker's own file: search-worker.ts under tsx, search-worker.js once built. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const ts = here.replace(/search-pool\.[jt]s$/, 'search-worker.ts');
+  return here.endsWith('.ts') && existsSync(ts) ? ts : here.replace(/search-pool\.[jt]s$/, 'search-worker.js');
+}
+
+/**
+ * A worker running the search worker file. Under tsx (npm start, the tests) a
+ * worker does not inherit the TypeScript loader, so it registers tsx first.
+ */
+function spawnWorker(file: string, workerData: unknown): Worker {
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+interface Job {
+  query: StoreSearchQuery;
+  resolve: (result: StoreSearchResult) => void;
+  reject: (error: Error) => void;
+}
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job: (Job & { id: number; timer: NodeJS.Timeout | undefined }) | null;
+}
+
+export interface SearchPoolOptions {
+  file: string;
+  workers: number;
+  /** A search still running after this long is stopped: its worker is ended and replaced. */
+  budgetMs: number;
+  persist: PersistCounts;
+}
+
+/**
+ * Searches off the serving thread: a fixed set of worker threads, each with
+ * its own read-only connection, one search each at a time, the rest waiting
+ * in order. SQLite cannot be interrupted from another thread through
+ * better-sqlite3, so a search past its budget is stopped by ending its
+ * worker; the member is told it took too long, and a fresh worker takes its place.
+ */
+export function createSearchPool(options: SearchPoolOptions) {
+  const file = workerFile();
+  const waiting: Job[] = [];
+  const slots: Slot[] = [];
+  let nextId = 1;
+  let closed = false;
+  let broken: Error | null = null;
+
+  function start(): Slot {
+    // Workers inherit the parent's --import tsx, so the .ts worker loads as the server does.
+    const slot: Slot = { worker: spawnWorker(file, { file: options.file }), ready: false, job: null };
+    type Message = { id?: number; result?: StoreSearchResult; error?: string; persist?: { version: string; counts: string }; ready?: true; building?: boolean };
+    slot.worker.on('message', (message: Message) => {
+      if (message.ready) {
+        slot.ready = true;
+        dispatch();
+        return;
+      }
+      if (message.building !== undefined) {
+        if (slot.job) clearTimeout(slot.job.timer);
+        if (slot.job && !message.building) slot.job.timer = budget(slot);
+        return;
+      }
+      if (message.persist) {
+        try {
+          options.persist(message.persist.version, message.persist.counts);
+        } catch {
+          // Only a cache: the next start counts again.
+        }
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.id !== message.id) return;
+      clearTimeout(job.timer);
+      slot.job = null;
+      if (message.error !== undefined) job.reject(new Error(message.error));
+      else job.resolve(message.result!);
+      dispatch();
+    });
+    slot.worker.on('error', (error) => replace(slot, error));
+    return slot;
+  }
+
+  function replace(slot: Slot, error: Error): void {
+    const job = slot.job;
+    slot.job = null;
+    if (job) {
+      clearTimeout(job.timer);
+      job.reject(error);
+    }
+    void slot.worker.terminate();
+    if (closed) return;
+    if (!slot.ready) {
+      // It failed before it could search: starting another would fail the same way, over and over.
+      broken = error;
+      for (const waiter of waiting.splice(0)) waiter.reject(error);
+      return;
+    }
+    slots[slots.indexOf(slot)] = start();
+    dispatch();
+  }
+
+  function budget(slot: Slot): NodeJS.Timeout {
+    return setTimeout(() => replace(slot, new SearchTimedOut()), options.budgetMs);
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (!slot.ready || slot.job || waiting.length === 0) continue;
+      const job = waiting.shift()!;
+      const id = nextId++;
+      slot.job = { ...job, id, timer: undefined };
+      slot.job.timer = budget(slot);
+      slot.worker.postMessage({ id, query: job.query });
+    }
+  }
+
+  for (let i = 0; i < options.workers; i++) slots.push(start());
+
+  return {
+    /** True once some worker can take a search. */
+    started(): boolean {
+      return slots.some((slot) => slot.ready);
+    },
+    search(query: StoreSearchQuery): Promise<StoreSearchResult> {
+      if (closed) return Promise.reject(new Error('the store is closed'));
+      if (broken) return Promise.reject(broken);
+      return new Promise((resolve, reject) => {
+        waiting.push({ query, resolve, reject });
+        dispatch();
+      });
+    },
+    async close(): Promise<void> {
+      closed = true;
+      for (const job of waiting.splice(0)) job.reject(new Error('the store is closed'));
+      for (const slot of slots) {
+        if (slot.job) replace(slot, new Error('the store is closed'));
+      }
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
