@@ -15,6 +15,7 @@ import { createSearchLogStore } from './search-log.js';
 import { createVisitStore } from './visits.js';
 import { createListStore } from './lists.js';
 import { createImportRunStore } from './import-runs.js';
+import { createSendLimitStore } from './send-limits.js';
 
 /** Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use. */
 export type EmbeddedStoreOptions = { dataDir: string } | { file: ':memory:' };
@@ -50,6 +51,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     visits: createVisitStore(db),
     lists: createListStore(db),
     imports: createImportRunStore(db),
+    sendLimits: createSendLimitStore(db),
     async ping() {
       ping.get();
     },

@@ -153,6 +153,10 @@ const MIGRATIONS: Array<(db: Database) => void> = [
       ALTER TABLE catalogue_version ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
     `);
   },
+  // 8: limits on basket emails that hold across visits (issue 13): one counter per key and window.
+  (db) => {
+    db.exec('CREATE TABLE send_limits (key TEXT PRIMARY KEY, used INTEGER NOT NULL, window_ends INTEGER NOT NULL) WITHOUT ROWID');
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

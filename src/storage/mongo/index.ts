@@ -14,6 +14,7 @@ import { createSearchLogStore, SEARCH_LOG_INDEXES } from './search-log-store.js'
 import { createVisitStore, VISIT_INDEXES } from './visit-store.js';
 import { createListStore, LIST_INDEXES } from './list-store.js';
 import { createImportRunStore, IMPORT_PROBLEM_INDEXES, IMPORT_RUN_INDEXES } from './import-run-store.js';
+import { createSendLimitStore, SEND_LIMIT_INDEXES } from './send-limit-store.js';
 
 export interface MongoStoreOptions extends ConnectOptions {
   /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
@@ -35,6 +36,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
   lists: LIST_INDEXES,
   importRuns: IMPORT_RUN_INDEXES,
   importProblems: IMPORT_PROBLEM_INDEXES,
+  sendLimits: SEND_LIMIT_INDEXES,
 };
 
 /** createIndexes is a no-op for an index that already exists with the same options, so every boot may run it. */
@@ -66,6 +68,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     visits: createVisitStore(db),
     lists: createListStore(db),
     imports: createImportRunStore(db),
+    sendLimits: createSendLimitStore(db),
     async ping() {
       await db.command({ ping: 1 });
     },
