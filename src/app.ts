@@ -6,11 +6,13 @@ import type { AppDeps, RouteDeps } from './http/deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { noStore } from './http/no-store.js';
 import { createRenderer } from './http/render.js';
 import { cookieSupport } from './session/cookie-support.js';
 import { sessionMiddleware } from './session/session.js';
 import { csrfToken, verifyCsrf } from './session/csrf.js';
 import { takeFlash } from './session/flash.js';
+import { clockTime, endedMessage, forgetEndedVisit, visitEnd, WARNING_MS } from './session/visit-end.js';
 import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import type { CatalogueRecord } from './catalogue/record.js';
@@ -33,11 +35,21 @@ const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 /** Build the Shelfmark koa app from its dependencies. It never listens: server.ts does. */
 export function createApp(appDeps: AppDeps): Koa {
   const full = { ...appDeps, clock: appDeps.clock ?? Date.now, mailer: appDeps.mailer };
-  const render = createRenderer(async (ctx) => ({
-    basketCount: await visitBasket(ctx, full.store).count(),
-    flash: takeFlash(ctx),
-    csrfToken: csrfToken(ctx),
-  }));
+  const idleMs = full.config.SESSION_IDLE_MINUTES * 60_000;
+  const render = createRenderer(async (ctx) => {
+    const flash = takeFlash(ctx);
+    const endsAt = visitEnd(ctx, idleMs, full.clock);
+    return {
+      basketCount: await visitBasket(ctx, full.store).count(),
+      // After a visit ended on its own, the next page says so once.
+      flash: flash ?? (ctx.state.visitEnded ? { kind: 'info', text: endedMessage(full.config.SESSION_IDLE_MINUTES) } : undefined),
+      csrfToken: csrfToken(ctx),
+      visitEndsIn: endsAt === undefined ? undefined : Math.max(0, endsAt - full.clock()),
+      visitEndsLabel: endsAt === undefined ? undefined : clockTime(endsAt),
+      visitWarningMs: WARNING_MS,
+      mailEnabled: Boolean(full.mailer && full.config.PUBLIC_URL),
+    };
+  });
   const deps: RouteDeps = { ...full, render };
   const { config, store, logger, clock } = deps;
 
@@ -57,9 +69,11 @@ export function createApp(appDeps: AppDeps): Koa {
   const assets = serve(PUBLIC_DIR, { maxage: 60 * 60 * 1000, index: false });
   // Only asset paths (/css/x.css) have an extension; skipping the disk lookup for pages saves a stat per view.
   app.use((ctx, next) => (/\.[a-z0-9]+$/i.test(ctx.path) ? assets(ctx, next) : next()));
+  app.use(noStore);
   app.use(cookieSupport());
   app.use(readConsent);
   app.use(analytics(store, clock, logger));
+  app.use(forgetEndedVisit);
   app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
   app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
   app.use(verifyCsrf);

@@ -1,5 +1,6 @@
 import type { Member } from './storage/store.js';
 import type { Consent } from './cookies/consent.js';
+import type { StoredVisit } from './session/session-store.js';
 
 /** What Shelfmark's middleware puts on `ctx.state`, typed once for every handler that reads it. */
 declare module 'koa' {
@@ -12,6 +13,10 @@ declare module 'koa' {
     cookiesBlocked?: boolean;
     /** The visitor's analytics choice (cookies/consent.ts). */
     cookieConsent?: Consent;
+    /** The session as read at the start of the request, when the browser sent a live one (session/session-store.ts). */
+    storedVisit?: StoredVisit;
+    /** The browser sent the id of a visit that has ended since (the page says so once). */
+    visitEnded?: boolean;
     /** What every page shows, added to by middleware (the header's member greeting). */
     page?: Record<string, unknown>;
   }

@@ -54,6 +54,16 @@
     });
   }
 
+  // "Select all on this page" ticks every box in place; without JavaScript the link reloads the page with them ticked.
+  document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('#select-all') : null;
+    if (!link) return;
+    event.preventDefault();
+    Array.prototype.forEach.call(document.querySelectorAll('input[form=add-selected]'), function (box) {
+      if (!box.disabled) box.checked = true;
+    });
+  });
+
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.classList.contains('js-basket')) return;
@@ -74,11 +84,25 @@
         return;
       }
       announce(result.body.message, result.body.kind);
+      // "Add selected" also confirms beside its own button, where the member is looking.
+      var beside = form.id === 'add-selected' ? document.getElementById('add-selected-status') : null;
+      if (beside) {
+        beside.textContent = result.body.message;
+        beside.className = 'flash flash--' + result.body.kind;
+        beside.hidden = false;
+      }
       // The first add starts the visit, and with it the token every form must now send.
       Array.prototype.forEach.call(document.querySelectorAll('input[name=_csrf]'), function (input) {
         input.value = result.body.csrfToken;
       });
       setCount(result.body.count);
+      // An earlier visit had ended: nothing from it is in the basket any more, whatever this page still says.
+      if (result.body.visitEnded) {
+        Array.prototype.forEach.call(document.querySelectorAll('form.basket-toggle'), function (f) { toggle(f, false); });
+      }
+      if (typeof result.body.visitEndsIn === 'number') {
+        document.dispatchEvent(new CustomEvent('shelfmark:visit', { detail: { endsIn: result.body.visitEndsIn, count: result.body.count } }));
+      }
       result.body.changed.forEach(function (id) {
         formsFor(id).forEach(function (f) { toggle(f, adding); });
       });

@@ -1,4 +1,5 @@
 import type { Store } from '../storage/store.js';
+import { VisitEnded } from '../http/errors.js';
 
 /** What happened to each id of one add; nothing is silently dropped. */
 export interface AddOutcome {
@@ -21,14 +22,20 @@ export class Basket {
     private readonly store: Pick<Store, 'records' | 'baskets'>,
     private readonly sessionId: string,
     readonly limit: number,
+    /** The time at which a visit begun before this request must still be live (see sessionLiveAt); undefined for a new one. */
+    private readonly liveAt?: number,
   ) {}
 
-  /** Adds known records in order; `expiresAt` is when the visit ends if nothing else happens. */
+  /**
+   * Adds known records in order; `expiresAt` is when the visit ends if nothing else happens.
+   * Throws VisitEnded when the visit ended (logout in another tab) while this add was on its way.
+   */
   async add(ids: string[], expiresAt: number): Promise<AddOutcome> {
     const wanted = [...new Set(ids)];
     const titles = new Map((await this.store.records.getMany(wanted)).map((r) => [r.id, r.title]));
     const unknown = wanted.filter((id) => !titles.has(id));
-    const result = await this.store.baskets.add(this.sessionId, wanted.filter((id) => titles.has(id)), this.limit, expiresAt);
+    const { ended, ...result } = await this.store.baskets.add(this.sessionId, wanted.filter((id) => titles.has(id)), this.limit, expiresAt, this.liveAt);
+    if (ended) throw new VisitEnded();
     return { ...result, unknown, titles };
   }
 

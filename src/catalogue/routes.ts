@@ -39,10 +39,15 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
   router.get('/search', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams(ctx.querystring));
     const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
-    recordSearch(deps, state, result.total);
+    // "Select all on this page" reloads the same page with every box ticked: the same search, not a new one.
+    const selectAll = ctx.query.select === 'all';
+    if (!selectAll) recordSearch(deps, state, result.total);
+    const here = state.href();
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',
       ...resultsView(state, result, new Set(basketIds)),
+      selectAll,
+      selectAllHref: `${here}${here.includes("?") ? "&" : "?"}select=all#select-all`,
     });
   });
 

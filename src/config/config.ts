@@ -5,6 +5,25 @@ const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/**
+ * The site's address as members reach it, for links in mail: http(s), no
+ * credentials, query or fragment; kept without a trailing slash.
+ */
+const publicUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'must be the http:// or https:// address members use, e.g. https://catalogue.example.org, without a query or #fragment')
+  .transform((value) => {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  });
+
 /** Every environment variable Shelfmark reads; documented in .env.example. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535).default(3000),
@@ -27,6 +46,9 @@ export const ConfigSchema = z.object({
     .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Shelfmark library catalogue <catalogue@localhost>'),
+  /** Links in mail are built from this, never from the request's Host header; required with SMTP_URL. */
+  PUBLIC_URL: publicUrl.optional(),
+  EMAIL_HOURLY_LIMIT: z.coerce.number({ message: 'must be a whole number of emails' }).int().min(1).max(100_000).default(100),
   IMPORT_MAX_MB: z.coerce.number({ message: 'must be a whole number of megabytes' }).int().min(1).max(4096).default(50),
   // Searches run on this many worker threads (0: on the serving thread), each stopped after SEARCH_TIME_BUDGET_MS.
   SEARCH_WORKERS: z.coerce.number({ message: 'must be a whole number' }).int().min(0).max(64).default(os.availableParallelism()),
@@ -58,10 +80,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = ConfigSchema.safeParse(present);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `  ${name}=${shown(name, env[name])}: ${issue.message}`;
-  });
+  if (parsed.success && (parsed.data.PUBLIC_URL || !parsed.data.SMTP_URL)) return parsed.data;
+  const lines = parsed.success
+    ? ['  PUBLIC_URL is not set: with SMTP_URL set it is required, because links in basket emails are built from it (e.g. PUBLIC_URL=https://catalogue.example.org)']
+    : parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}=${shown(name, env[name])}: ${issue.message}`;
+    });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
 }

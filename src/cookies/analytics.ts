@@ -39,8 +39,8 @@ export function analytics(store: Pick<Store, 'visits'>, clock: Clock, logger: Lo
       setDeclaredCookie(ctx, COOKIES.visitor, visitorId);
     }
     if (ctx.method !== 'GET' || ctx.status !== 200 || !ctx.response.is('html')) return;
-    // Counting is best effort: a failed write must never cost the visitor their page.
-    await store.visits.record(storedVisitorKey(visitorId), visitDay(clock())).catch((err: unknown) => {
+    // Counting is best effort and off the response path: the page never waits for it, and a failed write never costs it.
+    store.visits.record(storedVisitorKey(visitorId), visitDay(clock())).catch((err: unknown) => {
       logger.warn({ err }, 'could not count a visit');
     });
   };

@@ -34,6 +34,13 @@ export class CookiesRequired extends HttpError {
   }
 }
 
+/** The visit ended (logged out, perhaps in another tab) while a request that changes it was on its way. */
+export class VisitEnded extends HttpError {
+  constructor() {
+    super(409, 'Your visit ended before this could be done (did you log out in another tab?), so nothing was changed. Please try again.');
+  }
+}
+
 /** A state-changing request that did not come from one of our own forms. */
 export class FormTokenInvalid extends HttpError {
   constructor() {

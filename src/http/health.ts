@@ -1,16 +1,22 @@
 import Router from '@koa/router';
 import type { RouteDeps } from './deps.js';
 
-/** GET /healthz: 200 when the store answers, 503 otherwise, for load balancers. */
-export function healthRoutes({ store }: RouteDeps): Router {
+/**
+ * GET /healthz for load balancers and people: `ok` (200) when the store
+ * answers, `unavailable` (503) when it does not. The reason (which can name
+ * hosts) goes to the log, never to the public.
+ */
+export function healthRoutes({ store, logger }: RouteDeps): Router {
   const router = new Router();
   router.get('/healthz', async (ctx) => {
+    ctx.type = 'text/plain';
     try {
       await store.ping();
-      ctx.body = { status: 'ok', store: { kind: store.kind, state: 'ready' } };
+      ctx.body = 'ok\n';
     } catch (err) {
+      logger.error({ err, store: store.kind }, 'health check: the store did not answer');
       ctx.status = 503;
-      ctx.body = { status: 'unavailable', store: { kind: store.kind, state: 'unreachable', error: (err as Error).message } };
+      ctx.body = 'unavailable\n';
     }
   });
   return router;

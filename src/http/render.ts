@@ -12,6 +12,13 @@ export interface VisitLocals {
   basketCount: number;
   flash: unknown;
   csrfToken: string;
+  /** Milliseconds until the visit ends if left idle, when there is a visit (the idle notice). */
+  visitEndsIn?: number;
+  /** "14:32": when that is, for pages without JavaScript. */
+  visitEndsLabel?: string;
+  visitWarningMs?: number;
+  /** Whether "Email the basket" is offered. */
+  mailEnabled?: boolean;
 }
 
 export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitLocals>): Renderer {
@@ -25,6 +32,8 @@ export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitL
     const page = {
       ...(await visitLocals(ctx)),
       cookiesBlocked: ctx.state.cookiesBlocked,
+      // A first page cannot know yet whether cookies come back; visit.js asks once (GET /visit/cookies).
+      cookieCheck: !ctx.state.cookiesEnabled && !ctx.state.cookiesBlocked,
       cookieConsent: ctx.state.cookieConsent,
       path: ctx.path,
       currentUrl: ctx.url,

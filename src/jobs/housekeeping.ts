@@ -10,7 +10,7 @@ const EVERY_MS = 60_000;
  * (sessions with their baskets), audit entries past AUDIT_RETENTION_DAYS, and
  * failed-login counters whose window has passed. Returns a function that stops it.
  */
-export function startHousekeeping(store: Pick<Store, 'sessions' | 'audit' | 'loginAttempts'>, config: Pick<Config, 'AUDIT_RETENTION_DAYS'>, logger: Logger): () => void {
+export function startHousekeeping(store: Pick<Store, 'sessions' | 'audit' | 'loginAttempts' | 'sendLimits'>, config: Pick<Config, 'AUDIT_RETENTION_DAYS'>, logger: Logger): () => void {
   const report = (what: string) => (n: number) => {
     if (n > 0) logger.info({ deleted: n }, what);
   };
@@ -20,6 +20,7 @@ export function startHousekeeping(store: Pick<Store, 'sessions' | 'audit' | 'log
     store.sessions.purgeExpired(now).then(report('expired sessions deleted'), failed('session purge'));
     purgeOldAuditEntries(store, config.AUDIT_RETENTION_DAYS, now).then(report('audit entries past retention deleted'), failed('audit retention purge'));
     store.loginAttempts.purgeExpired(now).then(report('ended failed-login counters deleted'), failed('login-attempt purge'));
+    store.sendLimits.purgeExpired(now).then(report('ended email-limit counters deleted'), failed('email-limit purge'));
   }, EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);

@@ -5,7 +5,7 @@ import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { requireCookies } from '../session/cookie-support.js';
 import { setFlash } from '../session/flash.js';
-import { startVisit, visitEndsAt } from '../session/session.js';
+import { sessionLiveAt, startVisit, visitEndsAt } from '../session/session.js';
 import { currentMember, requireLogin } from '../members/current-member.js';
 import { Basket } from '../basket/basket.js';
 import { addMessage } from '../basket/messages.js';
@@ -71,7 +71,7 @@ export function listRoutes(deps: RouteDeps): Router {
 
   router.post('/lists/:id/load', requireCookies, requireLogin, async (ctx) => {
     const list = await ownList(ctx);
-    const basket = new Basket(store, startVisit(ctx, clock), config.BASKET_LIMIT);
+    const basket = new Basket(store, startVisit(ctx, clock), config.BASKET_LIMIT, sessionLiveAt(ctx, clock));
     const outcome = await basket.add(list.recordIds, visitEndsAt(config, clock));
     setFlash(ctx, addMessage(outcome, basket.limit));
     ctx.redirect('/basket');

@@ -1,7 +1,6 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { safeReturnPath } from '../http/return-path.js';
-import { requireCookies } from './cookie-support.js';
 import { setFlash } from './flash.js';
 import { startVisit } from './session.js';
 import { cookieTables } from '../cookies/cookies-view.js';
@@ -20,7 +19,10 @@ export function cookieRoutes({ render, clock, config }: RouteDeps): Router {
   });
 
   // One endpoint for the banner's buttons and the settings form; both work without JavaScript.
-  router.post('/cookies/settings', requireCookies, async (ctx) => {
+  router.post('/cookies/settings', async (ctx) => {
+    const returnTo = safeReturnPath((ctx.request.body as { return?: unknown } | undefined)?.return, '/cookies/settings');
+    // A browser that returns no cookies cannot keep an answer: back to its page, which then says why, never an error page.
+    if (!ctx.state.cookiesEnabled) return ctx.redirect(returnTo);
     const answer = (ctx.request.body as { analytics?: unknown } | undefined)?.analytics;
     if (answer !== 'yes' && answer !== 'no') {
       await render(ctx, 'cookies/settings', {
@@ -38,7 +40,7 @@ export function cookieRoutes({ render, clock, config }: RouteDeps): Router {
       kind: 'success',
       text: `You’ve ${answer === 'yes' ? 'accepted' : 'rejected'} analytics cookies. You can change your choice at any time from “Cookie settings” at the bottom of every page.`,
     });
-    ctx.redirect(safeReturnPath((ctx.request.body as { return?: unknown }).return, '/cookies/settings'));
+    ctx.redirect(returnTo);
   });
 
   router.get('/privacy', async (ctx) => {

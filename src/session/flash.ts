@@ -5,6 +5,8 @@ import { existingSession } from './session.js';
 export interface Flash {
   kind: 'success' | 'info' | 'error';
   text: string;
+  /** The element id the message is also shown beside (a result, the "Add selected" button), when the member acted there. */
+  place?: string;
 }
 
 export function setFlash(ctx: Koa.Context, flash: Flash): void {

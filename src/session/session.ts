@@ -3,7 +3,7 @@ import type Koa from 'koa';
 import session from 'koa-session';
 import type { Store } from '../storage/store.js';
 import { COOKIES } from '../cookies/cookie-registry.js';
-import { createSessionStore } from './session-store.js';
+import { createSessionStore, type StoredVisit } from './session-store.js';
 import type { Clock } from '../http/deps.js';
 import { newCsrfToken } from './csrf.js';
 
@@ -47,6 +47,17 @@ export function startVisit(ctx: Koa.Context, clock: Clock): string {
   if (session.startedAt === undefined) session.startedAt = clock();
   if (session.csrf === undefined) session.csrf = newCsrfToken();
   return id;
+}
+
+/**
+ * For a change to a visit that began before this request: the time at which
+ * its session must still exist for the change to be made (now). Undefined when
+ * this request made the session itself (a new visit, or the new id at login),
+ * which may then be created.
+ */
+export function sessionLiveAt(ctx: Koa.Context, clock: Clock): number | undefined {
+  const read = ctx.state.storedVisit as StoredVisit | undefined;
+  return read !== undefined && read.id === ctx.session?.externalKey ? clock() : undefined;
 }
 
 /** When the visit ends if no other request comes: now plus the idle timeout. */

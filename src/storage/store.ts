@@ -4,10 +4,12 @@ import type { LoanStore, LoginAttemptStore, MemberStore, ReservationStore } from
 import type { AuditStore, SearchLogStore } from './log-stores.js';
 import type { ListStore } from './list-store.js';
 import type { ImportRunStore } from './import-run-store.js';
+import type { SendLimitStore } from './send-limit-store.js';
 
 export type * from './member-stores.js';
 export type * from './log-stores.js';
 export type * from './import-run-store.js';
+export type * from './send-limit-store.js';
 
 /** What an upsert did to each record: counted by imports, identical in every adapter. */
 export interface UpsertCounts {
@@ -42,6 +44,12 @@ export interface RecordStore {
 /** Server-side session data; the cookie only carries the id. */
 export type SessionData = Record<string, unknown>;
 
+/** A session as read: its data and when it ends unless renewed. */
+export interface StoredSession {
+  data: SessionData;
+  expiresAt: number;
+}
+
 /**
  * Sessions with an absolute expiry, renewed on every request (idle timeout).
  * Maps onto one MongoDB collection with a TTL index on `expiresAt`.
@@ -49,20 +57,35 @@ export type SessionData = Record<string, unknown>;
 export interface SessionStore {
   /** The data, or null when unknown or expired at `now` (expired means gone, even if not yet purged). */
   get(id: string, now: number): Promise<SessionData | null>;
-  /** Create or replace the data and push the expiry to `expiresAt`; the basket is left alone. */
+  /** The data with its expiry, or null as for `get`. */
+  read(id: string, now: number): Promise<StoredSession | null>;
+  /**
+   * Create or replace the data and push the expiry to `expiresAt`; the basket
+   * is left alone. Only for a session id this request made (a new visit, or
+   * the new id at login): any other save goes through `update`, so a session
+   * that has ended is never written back.
+   */
   set(id: string, data: SessionData, expiresAt: number): Promise<void>;
+  /**
+   * Replace the data and push the expiry of a session that still exists and
+   * has not expired at `now`; returns false, and writes nothing, when it has
+   * gone (logged out, or ended) since the request read it.
+   */
+  update(id: string, data: SessionData, expiresAt: number, now: number): Promise<boolean>;
   /** Delete the session and its basket. */
   destroy(id: string): Promise<void>;
   /** Delete every session (with its basket) that expired before `now`; returns how many. */
   purgeExpired(now: number): Promise<number>;
 }
 
-/** Result of a basket add: every requested id lands in exactly one list. */
+/** Result of a basket add: every requested id lands in exactly one list, unless the visit had `ended`. */
 export interface BasketAddResult {
   added: string[];
   alreadyIn: string[];
   /** Refused because the basket reached its limit. */
   full: string[];
+  /** Present when the visit had ended before the add: then no list holds any id, and nothing was written. */
+  ended?: true;
 }
 
 /**
@@ -71,10 +94,14 @@ export interface BasketAddResult {
  */
 export interface BasketStore {
   /**
-   * Add ids in order until the basket holds `limit` items. Creates the
-   * session entry if it does not exist yet, expiring at `expiresAt`.
+   * Add ids in order until the basket holds `limit` items.
+   * Without `liveAt` (a visit that starts in this request) it creates the
+   * session entry if it does not exist yet, expiring at `expiresAt`. With
+   * `liveAt` the session must exist and not have expired at that time;
+   * otherwise nothing is added or created and the result says `ended`, so
+   * an add still in flight at logout cannot bring the session back.
    */
-  add(sessionId: string, ids: string[], limit: number, expiresAt: number): Promise<BasketAddResult>;
+  add(sessionId: string, ids: string[], limit: number, expiresAt: number, liveAt?: number): Promise<BasketAddResult>;
   /** Returns how many ids were removed. */
   remove(sessionId: string, ids: string[]): Promise<number>;
   clear(sessionId: string): Promise<void>;
@@ -122,6 +149,8 @@ export interface Store {
   searchLog: SearchLogStore;
   /** Imports started from the librarian console (issue 9). */
   imports: ImportRunStore;
+  /** Limits on basket emails, per recipient, per client and overall (issue 13). */
+  sendLimits: SendLimitStore;
   /** Cheap readiness probe for /healthz. */
   ping(): Promise<void>;
   close(): Promise<void>;

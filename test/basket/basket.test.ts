@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, flashText, submit, type Built } from '../helpers/build.js';
-import { makeRecord } from '../storage/fixtures.js';
+import { catalogue, makeRecord } from '../storage/fixtures.js';
 
 /** A browser that has already loaded one page, so it holds COOKIE_SUPPORT. */
 async function member(built: Built) {
@@ -71,10 +71,20 @@ describe('the media basket without JavaScript', () => {
     assert.match(after.text, />Add to basket</);
   });
 
-  it('empties the basket', async (t) => {
+  it('asks before emptying the basket, and keeps it when the member says no', async (t) => {
     const visitor = await member(await build(t));
     await submit(visitor, '/basket/add', { id: ['rec-emma', 'rec-jane-eyre'] });
-    await submit(visitor, '/basket/empty', { return: '/basket' }, { status: 302 });
+    const asked = await submit(visitor, '/basket/empty', { return: '/basket' }, { status: 200 });
+    assert.match(asked.text, /<h1>Empty your basket\?<\/h1>/);
+    assert.match(asked.text, /removes all 2 items/);
+    assert.match(asked.text, /<a href="\/basket">No, keep my basket<\/a>/);
+    assert.match((await visitor.get('/basket')).text, /2 items in your basket/);
+  });
+
+  it('empties the basket once the member confirms', async (t) => {
+    const visitor = await member(await build(t));
+    await submit(visitor, '/basket/add', { id: ['rec-emma', 'rec-jane-eyre'] });
+    await submit(visitor, '/basket/empty', { return: '/basket', confirm: 'yes' }, { status: 302 });
     const page = await visitor.get('/basket');
     assert.match(page.text, /Your basket is empty/);
     assert.equal(flashText(page.text), 'Your basket is now empty.');
@@ -111,7 +121,7 @@ describe('the media basket with JavaScript', () => {
     const visitor = await member(await build(t));
     const res = await submit(visitor, '/basket/add', { id: 'rec-emma' }, { accept: 'application/json', status: 200 });
     const { csrfToken, ...rest } = res.body;
-    assert.deepEqual(rest, { message: 'Added ‘Emma’ to your basket.', kind: 'success', count: 1, changed: ['rec-emma'] });
+    assert.deepEqual(rest, { message: 'Added ‘Emma’ to your basket.', kind: 'success', count: 1, changed: ['rec-emma'], visitEndsIn: 30 * 60_000 });
     assert.match(csrfToken, /^[A-Za-z0-9_-]{32}$/, 'the new visit\'s form token, for the page to use from now on');
     const page = await visitor.get('/basket');
     assert.equal(flashText(page.text), undefined);
@@ -129,5 +139,42 @@ describe('the media basket with JavaScript', () => {
     assert.ok(results.every((r) => r.status === 200));
     const page = await visitor.get('/basket');
     assert.equal(basketCount(page.text), 50);
+  });
+});
+
+describe('keeping the member’s place without JavaScript', () => {
+  it('an add from page 2 of the results returns to that result, with its status beside it', async (t) => {
+    const extra = Array.from({ length: 12 }, (_, i) => makeRecord({ id: `rec-(x)${i}`, title: `Extra ${i}` }));
+    const built = await build(t, { records: [...catalogue, ...extra] });
+    const visitor = built.browser();
+    const page = (await visitor.get('/search?per=10&page=2')).text;
+    assert.match(page, /Showing 11–20 of 20/);
+    const id = /<li class="result" id="result-([^"]+)"/.exec(page)![1]!;
+    const res = await submit(visitor, '/basket/add', { id, return: '/search?per=10&page=2', place: 'result' }, { status: 302 });
+    assert.equal(res.headers.location, `/search?per=10&page=2#result-${encodeURIComponent(id)}`);
+    const back = (await visitor.get('/search?per=10&page=2')).text;
+    const result = new RegExp(`<li class="result" id="result-${id.replace(/[()]/g, '\\$&')}" tabindex="-1">[\\s\\S]*?</li>`).exec(back)?.[0] ?? '';
+    assert.match(result, /<p class="flash flash--success result__status">Added ‘[^’]+’ to your basket\.<\/p>/);
+    assert.match(back, /<div class="status" id="status"[^>]*>\s*<p class="flash flash--success">Added/, 'also at the top');
+  });
+
+  it('"Add selected" confirms beside its button as well as at the top', async (t) => {
+    const visitor = (await build(t)).browser();
+    const res = await submit(visitor, '/basket/add', { id: ['rec-emma', 'rec-jane-eyre'], return: '/search', place: 'selected' }, { status: 302 });
+    assert.equal(res.headers.location, '/search#add-selected-status');
+    const back = (await visitor.get('/search')).text;
+    assert.match(back, /<p id="add-selected-status" tabindex="-1" class="flash flash--success">Added 2 items to your basket\.<\/p>/);
+  });
+
+  it('"Select all on this page" ticks every box on the page that is not already in the basket', async (t) => {
+    const visitor = (await build(t)).browser();
+    await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 });
+    const page = (await visitor.get('/search?q=emma')).text;
+    const href = /<a href="([^"]+)" id="select-all">Select all on this page<\/a>/.exec(page)![1]!.replace(/&amp;/g, '&');
+    assert.equal(href, '/search?q=emma&select=all#select-all');
+    const ticked = (await visitor.get(href.replace(/#.*/, ''))).text;
+    const boxes = ticked.match(/<input type="checkbox" name="id"[^>]*>/g) ?? [];
+    assert.ok(boxes.length >= 2);
+    for (const box of boxes) assert.match(box, box.includes('value="rec-emma"') ? / disabled>/ : / checked>/);
   });
 });

@@ -27,6 +27,8 @@ export interface Site {
   browser: Browser;
   /** Warnings and errors the server logged since the last call (a failed request names its cause here). */
   takeServerProblems(): string[];
+  /** Moves the server's clock forward (the app's injected clock; the browser keeps its own). */
+  advanceMinutes(minutes: number): void;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,8 @@ export async function startSite(): Promise<Site> {
       problems.push([entry.msg, entry.err?.message].filter(Boolean).join(': '));
     },
   });
-  const app = createApp({ config, store, logger });
+  let offset = 0;
+  const app = createApp({ config, store, logger, clock: () => Date.now() + offset });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -76,6 +79,7 @@ export async function startSite(): Promise<Site> {
     store,
     browser,
     takeServerProblems: () => problems.splice(0),
+    advanceMinutes: (minutes) => { offset += minutes * 60_000; },
     async close() {
       await browser.close();
       server.closeAllConnections();

@@ -34,6 +34,19 @@ describe('configuration', () => {
     });
   });
 
+  it('takes PUBLIC_URL as an http(s) address without query or fragment, and drops a trailing slash', () => {
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://catalogue.example.org/' }).PUBLIC_URL, 'https://catalogue.example.org');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://library.example/catalogue/' }).PUBLIC_URL, 'https://library.example/catalogue');
+    for (const bad of ['catalogue.example.org', 'ftp://catalogue.example.org', 'https://u:p@catalogue.example.org', 'https://catalogue.example.org/?x=1', 'https://catalogue.example.org/#top']) {
+      assert.throws(() => loadConfig({ PUBLIC_URL: bad }), /PUBLIC_URL=.*must be the http:\/\/ or https:\/\/ address/, bad);
+    }
+  });
+
+  it('requires PUBLIC_URL when mail is configured, since mail links are built from it', () => {
+    assert.throws(() => loadConfig({ SMTP_URL: 'smtp://mail.example' }), /PUBLIC_URL is not set/);
+    assert.equal(loadConfig({ SMTP_URL: 'smtp://mail.example', PUBLIC_URL: 'https://catalogue.example.org' }).PUBLIC_URL, 'https://catalogue.example.org');
+  });
+
   it('stops the server at boot with that message', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, PORT: '99999', LOG_LEVEL: 'silent' },

@@ -84,12 +84,26 @@ describe('analytics consent', () => {
     assert.match(after.text, /id="analytics-no" name="analytics" value="no" checked/);
   });
 
-  it('says cookies are needed when the browser refuses them, instead of pretending to remember', async (t) => {
+  it('answers a banner button from a browser that refuses cookies with its own page, never an error page, and then asks no more', async (t) => {
     const { request } = await build(t);
-    const res = await request().post('/cookies/settings').type('form').send({ analytics: 'yes' });
-    assert.equal(res.status, 400);
-    assert.match(res.text, /Cookies are needed/);
+    const home = await request().get('/').expect(200);
+    assert.match(home.text, /Cookies on Shelfmark/, 'the first page cannot know yet');
+    const origin = 'http://127.0.0.1';
+    const res = await request().post('/cookies/settings').set('Referer', `${origin}/search?q=emma`).type('form').send({ analytics: 'yes', return: '/search?q=emma' });
+    assert.equal(res.status, 302);
+    assert.equal(res.headers.location, '/search?q=emma');
     assert.equal(setCookie(res, 'COOKIE_CONSENT'), undefined);
+    assert.equal(setCookie(res, 'JSESSIONID'), undefined);
+    const back = await request().get('/search?q=emma').set('Host', '127.0.0.1').set('Referer', `${origin}/search?q=emma`).expect(200);
+    assert.doesNotMatch(back.text, /Cookies on Shelfmark/, 'no banner for a browser that returns no cookies');
+    assert.match(back.text, /<div class="notice notice--cookies" id="cookies-off" role="note">/);
+    assert.match(back.text, /does not seem to accept cookies/);
+  });
+
+  it('says on the login page, before anything is typed, that logging in needs cookies', async (t) => {
+    const { request } = await build(t);
+    const page = (await request().get('/login').expect(200)).text;
+    assert.ok(page.indexOf('Logging in needs cookies') < page.indexOf('<form method="post" action="/login"'));
   });
 
   it('never sends a choice back to another site', async (t) => {

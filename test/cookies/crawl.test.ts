@@ -71,7 +71,7 @@ describe('every cookie the site sets is declared', () => {
     await post('/cookies/settings', { analytics: 'yes', return: '/' });
     await crawl(['/', '/basket', '/cookies', '/privacy', '/search?q=austen'], 60);
     await post('/cookies/settings', { analytics: 'no', return: '/' });
-    await post('/basket/empty', { return: '/basket' });
+    await post('/basket/empty', { return: '/basket', confirm: 'yes' });
     await crawl(['/'], 20);
     assert.deepEqual([...seen].sort(), ['COOKIE_CONSENT', 'COOKIE_SUPPORT', 'JSESSIONID', 'SHELFMARK_VISITOR']);
   });
@@ -98,7 +98,7 @@ describe('status messages', () => {
       ['/basket/add', { id: 'rec-emma', return: '/basket' }],
       ['/basket/remove', { id: 'rec-emma', return: '/basket' }],
       ['/cookies/settings', { analytics: 'no', return: '/basket' }],
-      ['/basket/empty', { return: '/basket' }],
+      ['/basket/empty', { return: '/basket', confirm: 'yes' }],
     ];
     for (const [path, fields] of steps) {
       const posted = await visitor.post(path).type('form').send({ ...fields, _csrf: await csrfOf(visitor) });

@@ -44,6 +44,8 @@ interface BuildOptions {
   /** Search on this many worker threads, each search stopped after searchBudgetMs (default: on the test's thread). */
   searchWorkers?: number;
   searchBudgetMs?: number;
+  /** What the app sees of the store: lets a test hold a call open or count writes (the real store still does the work). */
+  wrapStore?: (store: Store) => Store;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
@@ -54,7 +56,7 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
   const logger = options.logger ?? createLogger('silent');
-  const app = createApp({ config, store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger) });
+  const app = createApp({ config, store: options.wrapStore?.(store) ?? store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger) });
   t.after(async () => {
     await store.close();
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
@@ -64,6 +66,23 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
     app, store, clock, config, dataDir,
     browser: () => supertest.agent(server),
     request: () => supertest(server),
+  };
+}
+
+/** A gate a wrapped store call waits at: `reached` resolves when a call arrives, `open()` lets it through. */
+export function gate() {
+  let arrive!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((resolve) => (arrive = resolve));
+  const opened = new Promise<void>((resolve) => (release = resolve));
+  return {
+    reached,
+    open: () => release(),
+    /** Called by the wrapped store: says it arrived, then waits to be let through. */
+    async pass(): Promise<void> {
+      arrive();
+      await opened;
+    },
   };
 }
 

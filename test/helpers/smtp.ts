@@ -12,10 +12,11 @@ export interface Received {
 
 /**
  * A real SMTP server on 127.0.0.1 and a free port, in this process, that
- * keeps what it receives; `reject` makes it refuse every recipient.
+ * keeps what it receives; `reject` makes it refuse every recipient, and
+ * `beforeAccept` holds each message until it resolves (a slow mail server).
  * Stopped after the test.
  */
-export async function smtpServer(t: TestContext, options: { reject?: boolean } = {}) {
+export async function smtpServer(t: TestContext, options: { reject?: boolean; beforeAccept?: () => Promise<void> } = {}) {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -27,7 +28,8 @@ export async function smtpServer(t: TestContext, options: { reject?: boolean } =
     },
     onData(stream, session, callback) {
       simpleParser(stream).then(
-        (mail) => {
+        async (mail) => {
+          await options.beforeAccept?.();
           received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined, to: session.envelope.rcptTo.map((r) => r.address), mail });
           callback();
         },

@@ -116,7 +116,7 @@ describe('saved lists', () => {
 
   it('fills the email form with the member’s own address', async (t) => {
     const smtp = await smtpServer(t);
-    const built = await build(t, { env: { SMTP_URL: smtp.url } });
+    const built = await build(t, { env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://catalogue.example.org' } });
     const visitor = await memberWith(built, '1000000001', ['rec-emma']);
     assert.match((await visitor.get('/basket')).text, /<input id="email-to" name="to" type="email" autocomplete="email" required maxlength="254" value="1000000001@example.org">/);
     await submit(visitor, '/basket/email', { to: '1000000001@example.org' }, { status: 302 });

@@ -79,8 +79,16 @@ describe('cookies and the visit', () => {
   it('warns on pages reached from the site when the browser sent no cookie back', async (t) => {
     const { request } = await build(t);
     const res = await request().get('/basket').set('Referer', 'http://127.0.0.1/search?q=emma').set('Host', '127.0.0.1');
-    assert.match(res.text, /Your browser does not seem to accept cookies/);
+    assert.match(res.text, /<div class="notice notice--cookies" id="cookies-off" role="note">\s*<p><strong>Your browser does not seem to accept cookies/);
     const fresh = await request().get('/');
-    assert.doesNotMatch(fresh.text, /does not seem to accept cookies/, 'not on a first visit');
+    assert.match(fresh.text, /<div class="notice notice--cookies" id="cookies-off" role="note" hidden data-check="yes">/, 'hidden on a first visit (visit.js shows it if the browser says cookies are off)');
+  });
+
+  it('tells a first page\'s script whether the browser returned the cookie it set', async (t) => {
+    const { browser, request } = await build(t);
+    assert.deepEqual((await request().get('/visit/cookies').expect(200)).body, { returned: false });
+    const visitor = browser();
+    await visitor.get('/');
+    assert.deepEqual((await visitor.get('/visit/cookies').expect(200)).body, { returned: true });
   });
 });

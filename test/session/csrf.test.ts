@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, csrfOf, submit } from '../helpers/build.js';
+import { addMember, loginAs } from '../helpers/members.js';
 
 describe('forgery protection on every state-changing request', () => {
   it('refuses a POST sent from another site, with a clear page, and changes nothing', async (t) => {
@@ -31,7 +32,7 @@ describe('forgery protection on every state-changing request', () => {
     const wrong = await visitor.post('/basket/empty').type('form').send({ _csrf: 'x'.repeat(32) });
     assert.equal(wrong.status, 403);
     assert.match((await visitor.get('/basket')).text, /class="basket__title">Emma</, 'nothing was emptied');
-    await submit(visitor, '/basket/empty', {}, { status: 302 });
+    await submit(visitor, '/basket/empty', { confirm: 'yes' }, { status: 302 });
   });
 
   it('accepts the token in the X-CSRF-Token header, for scripts', async (t) => {
@@ -66,5 +67,58 @@ describe('forgery protection on every state-changing request', () => {
     for (const v of [alice, bob]) { await v.get('/'); await submit(v, '/basket/add', { id: 'rec-emma' }); }
     const res = await bob.post('/basket/empty').type('form').send({ _csrf: await csrfOf(alice) });
     assert.equal(res.status, 403);
+  });
+
+  it('refuses what the browser marks as same-site but another origin (a sibling host)', async (t) => {
+    const { browser } = await build(t);
+    const visitor = browser();
+    await visitor.get('/');
+    assert.equal((await visitor.post('/basket/add').set('Sec-Fetch-Site', 'same-site').type('form').send({ id: 'rec-emma' })).status, 403);
+    assert.equal((await visitor.post('/basket/add').set('Origin', 'http://other.127.0.0.1.nip.io').type('form').send({ id: 'rec-emma' })).status, 403);
+    assert.equal((await visitor.post('/basket/add').set('Origin', 'null').type('form').send({ id: 'rec-emma' })).status, 403);
+  });
+
+  it('three tabs opened before the first add: an add from each works, and each reply counts the whole basket', async (t) => {
+    const { browser } = await build(t);
+    const visitor = browser();
+    const ids = ['rec-emma', 'rec-jane-eyre', 'rec-miserables'];
+    const tabs = [];
+    for (const id of ids) tabs.push({ id, token: /name="_csrf" value="([^"]*)"/.exec((await visitor.get(`/record/${id}`)).text)?.[1] });
+    assert.deepEqual(tabs.map((tab) => tab.token), ['', '', ''], 'the pages were loaded before the visit had a session');
+    const counts = [];
+    for (const tab of tabs) {
+      const res = await visitor.post('/basket/add').set('Sec-Fetch-Site', 'same-origin').set('Accept', 'application/json')
+        .type('form').send({ id: tab.id, _csrf: tab.token });
+      assert.equal(res.status, 200, `add from the tab of ${tab.id}`);
+      counts.push(res.body.count);
+    }
+    assert.deepEqual(counts, [1, 2, 3]);
+  });
+
+  it('a form from before a login in another tab still works, since the browser vouches for it', async (t) => {
+    const built = await build(t);
+    await addMember(built.store, '1000000001', '1234');
+    const visitor = built.browser();
+    await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 });
+    const oldTab = await csrfOf(visitor);
+    await loginAs(visitor, '1000000001', '1234');
+    assert.notEqual(await csrfOf(visitor), oldTab, 'login gave the visit a new token');
+    const fromOldTab = await visitor.post('/basket/add').set('Origin', 'http://127.0.0.1').set('Host', '127.0.0.1').type('form').send({ id: 'rec-jane-eyre', _csrf: oldTab });
+    assert.equal(fromOldTab.status, 302);
+    const fetchMetadata = await visitor.post('/basket/remove').set('Sec-Fetch-Site', 'same-origin').type('form').send({ id: 'rec-emma', _csrf: oldTab });
+    assert.equal(fetchMetadata.status, 302);
+    assert.match((await visitor.get('/basket')).text, /Jane Eyre/);
+  });
+
+  it('with neither header, a stale token is still refused', async (t) => {
+    const built = await build(t);
+    await addMember(built.store, '1000000001', '1234');
+    const visitor = built.browser();
+    await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 });
+    const stale = await csrfOf(visitor);
+    await loginAs(visitor, '1000000001', '1234');
+    const res = await visitor.post('/basket/empty').type('form').send({ _csrf: stale });
+    assert.equal(res.status, 403);
+    assert.match((await visitor.get('/basket')).text, /class="basket__title">Emma</, 'nothing was emptied');
   });
 });

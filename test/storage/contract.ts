@@ -16,6 +16,7 @@ import { visitsContract } from './contract/visits.js';
 import { listsContract } from './contract/lists.js';
 import { searchDemandContract } from './contract/search-demand.js';
 import { importRunsContract } from './contract/import-runs.js';
+import { sendLimitsContract } from './contract/send-limits.js';
 import { catalogue, janeEyre } from './fixtures.js';
 
 /** Opens a fresh, empty store for one test. */
@@ -63,6 +64,7 @@ export function runStoreContract(adapterName: string, open: OpenStore, reopen?: 
     listsContract(store);
     searchDemandContract(store);
     importRunsContract(store);
+    sendLimitsContract(store);
 
     describe('after a restart', { skip: reopen ? false : `${adapterName} gave no reopen hook` }, () => {
       it('still has the catalogue, searchable, with sessions and baskets', async () => {

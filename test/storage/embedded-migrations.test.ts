@@ -19,7 +19,7 @@ describe('upgrading an embedded store', () => {
     // Put the store back the way version 5 left it: the title indexed with its Ł, and no change tracking.
     const db = new Database(path.join(dataDir, 'shelfmark.db'));
     db.exec(`DELETE FROM records_fts; INSERT INTO records_fts (rowid, title) SELECT rowid, 'Ziemia obiecana: Łódź' FROM records`);
-    db.exec('DROP INDEX records_changed; ALTER TABLE records DROP COLUMN changed; ALTER TABLE catalogue_version DROP COLUMN generation; DROP TABLE facet_counts');
+    db.exec('DROP INDEX records_changed; ALTER TABLE records DROP COLUMN changed; ALTER TABLE catalogue_version DROP COLUMN generation; DROP TABLE facet_counts; DROP TABLE send_limits');
     db.pragma('user_version = 5');
     db.close();
 

@@ -9,6 +9,7 @@ import type { BasketAddResult, BasketStore } from '../store.js';
 export function createBasketStore(db: Database): BasketStore {
   const stmt = {
     ensureSession: db.prepare("INSERT INTO sessions (id, data, expires_at) VALUES (?, '{}', ?) ON CONFLICT (id) DO NOTHING"),
+    live: db.prepare<[string, number], number>('SELECT 1 FROM sessions WHERE id = ? AND expires_at > ?').pluck(),
     state: db.prepare<[string], { n: number; last: number | null }>(
       'SELECT count(*) AS n, max(position) AS last FROM basket_items WHERE session_id = ?',
     ),
@@ -20,8 +21,10 @@ export function createBasketStore(db: Database): BasketStore {
     count: db.prepare<[string], number>('SELECT count(*) FROM basket_items WHERE session_id = ?').pluck(),
   };
 
-  const add = db.transaction((sessionId: string, ids: string[], limit: number, expiresAt: number) => {
-    stmt.ensureSession.run(sessionId, expiresAt);
+  const add = db.transaction((sessionId: string, ids: string[], limit: number, expiresAt: number, liveAt?: number): BasketAddResult => {
+    // Checked inside the write transaction, so a logout cannot slip in between the check and the insert.
+    if (liveAt === undefined) stmt.ensureSession.run(sessionId, expiresAt);
+    else if (stmt.live.get(sessionId, liveAt) === undefined) return { added: [], alreadyIn: [], full: [], ended: true };
     const result: BasketAddResult = { added: [], alreadyIn: [], full: [] };
     const state = stmt.state.get(sessionId)!;
     let size = state.n;
@@ -42,8 +45,8 @@ export function createBasketStore(db: Database): BasketStore {
     ids.reduce((removed, id) => removed + stmt.remove.run(sessionId, id).changes, 0));
 
   return {
-    async add(sessionId, ids, limit, expiresAt) {
-      return add.immediate(sessionId, ids, limit, expiresAt);
+    async add(sessionId, ids, limit, expiresAt, liveAt) {
+      return add.immediate(sessionId, ids, limit, expiresAt, liveAt);
     },
     async remove(sessionId, ids) {
       return remove.immediate(sessionId, ids);

@@ -17,6 +17,7 @@ import { createSearchLogStore } from './search-log.js';
 import { createVisitStore } from './visits.js';
 import { createListStore } from './lists.js';
 import { createImportRunStore } from './import-runs.js';
+import { createSendLimitStore } from './send-limits.js';
 
 /**
  * Where the embedded store lives: a data directory (the file is shelfmark.db in it), or memory for throwaway use.
@@ -76,6 +77,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     visits: createVisitStore(db),
     lists: createListStore(db),
     imports: createImportRunStore(db),
+    sendLimits: createSendLimitStore(db),
     async ping() {
       ping.get();
     },

@@ -157,6 +157,10 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   (db) => {
     db.exec('CREATE TABLE facet_counts (version TEXT PRIMARY KEY, counts TEXT NOT NULL) WITHOUT ROWID');
   },
+  // 9: limits on basket emails that hold across visits (issue 13): one counter per key and window.
+  (db) => {
+    db.exec('CREATE TABLE send_limits (key TEXT PRIMARY KEY, used INTEGER NOT NULL, window_ends INTEGER NOT NULL) WITHOUT ROWID');
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -4,11 +4,13 @@ import type { SessionData, SessionStore } from '../store.js';
 /** Sessions with an absolute expiry; a session and its basket always leave together. Expired means expires_at <= now, for get and purge alike. */
 export function createSessionStore(db: Database): SessionStore {
   const stmt = {
-    get: db.prepare<[string, number], string>('SELECT data FROM sessions WHERE id = ? AND expires_at > ?').pluck(),
+    read: db.prepare<[string, number], { data: string; expires_at: number }>('SELECT data, expires_at FROM sessions WHERE id = ? AND expires_at > ?'),
     set: db.prepare(
       `INSERT INTO sessions (id, data, expires_at) VALUES (?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
     ),
+    // Never an insert: a session deleted (logout) or expired while a request was in flight stays gone.
+    update: db.prepare('UPDATE sessions SET data = ?, expires_at = ? WHERE id = ? AND expires_at > ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     deleteBasket: db.prepare('DELETE FROM basket_items WHERE session_id = ?'),
     deleteExpiredBaskets: db.prepare(
@@ -28,11 +30,18 @@ export function createSessionStore(db: Database): SessionStore {
 
   return {
     async get(id, now) {
-      const data = stmt.get.get(id, now);
-      return data === undefined ? null : (JSON.parse(data) as SessionData);
+      const row = stmt.read.get(id, now);
+      return row === undefined ? null : (JSON.parse(row.data) as SessionData);
+    },
+    async read(id, now) {
+      const row = stmt.read.get(id, now);
+      return row === undefined ? null : { data: JSON.parse(row.data) as SessionData, expiresAt: row.expires_at };
     },
     async set(id, data, expiresAt) {
       stmt.set.run(id, JSON.stringify(data), expiresAt);
+    },
+    async update(id, data, expiresAt, now) {
+      return stmt.update.run(JSON.stringify(data), expiresAt, id, now).changes === 1;
     },
     async destroy(id) {
       destroy.immediate(id);

@@ -1,6 +1,7 @@
 import type { Db, Document } from 'mongodb';
 import type { BasketAddResult, BasketStore } from '../store.js';
 import { PRIMARY, type SessionDocument } from './session-document.js';
+import { liveSessionFilter } from './session-store.js';
 
 const BASKET = { $ifNull: ['$basket', []] };
 
@@ -46,10 +47,14 @@ export function createBasketStore(db: Db): BasketStore {
     (await sessions.findOne({ _id: sessionId }, { projection: { basket: 1 } }))?.basket ?? [];
 
   return {
-    async add(sessionId, ids, limit, expiresAt) {
-      const before = await sessions.findOneAndUpdate({ _id: sessionId }, basketAddUpdate(ids, limit, expiresAt), {
-        upsert: true, returnDocument: 'before', projection: { basket: 1 },
+    async add(sessionId, ids, limit, expiresAt, liveAt) {
+      // A visit this request began may create its session; any other add goes only into a session still live,
+      // never an upsert, so a session ended meanwhile stays ended.
+      const filter = liveAt === undefined ? { _id: sessionId } : liveSessionFilter(sessionId, liveAt);
+      const before = await sessions.findOneAndUpdate(filter, basketAddUpdate(ids, limit, expiresAt), {
+        upsert: liveAt === undefined, returnDocument: 'before', projection: { basket: 1 },
       });
+      if (before === null && liveAt !== undefined) return { added: [], alreadyIn: [], full: [], ended: true };
       return basketAddResult(before?.basket ?? [], ids, limit);
     },
     async remove(sessionId, ids) {

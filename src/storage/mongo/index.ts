@@ -13,6 +13,7 @@ import { createSearchLogStore } from './search-log-store.js';
 import { createVisitStore } from './visit-store.js';
 import { createListStore } from './list-store.js';
 import { createImportRunStore } from './import-run-store.js';
+import { createSendLimitStore } from './send-limit-store.js';
 
 export interface MongoStoreOptions extends ConnectOptions {
   /** `mongodb://` or `mongodb+srv://`; the database is the URL's path unless `dbName` is given. */
@@ -51,6 +52,7 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
     visits: createVisitStore(db),
     lists: createListStore(db),
     imports: createImportRunStore(db),
+    sendLimits: createSendLimitStore(db),
     async ping() {
       await db.command({ ping: 1 });
     },

@@ -10,6 +10,7 @@ import { SEARCH_LOG_INDEXES } from './search-log-store.js';
 import { VISIT_INDEXES } from './visit-store.js';
 import { LIST_INDEXES } from './list-store.js';
 import { IMPORT_PROBLEM_INDEXES, IMPORT_RUN_INDEXES } from './import-run-store.js';
+import { SEND_LIMIT_INDEXES } from './send-limit-store.js';
 import { ATLAS_INDEX_DEFINITION, ATLAS_INDEX_NAME } from './search-atlas.js';
 
 /** Every collection with the indexes it needs; a new collection adds one line here and one file beside it. */
@@ -26,6 +27,7 @@ export const WANTED_INDEXES: Record<string, IndexDescription[]> = {
   lists: LIST_INDEXES,
   importRuns: IMPORT_RUN_INDEXES,
   importProblems: IMPORT_PROBLEM_INDEXES,
+  sendLimits: SEND_LIMIT_INDEXES,
 };
 
 /** What differs on one collection: indexes to build, and indexes to drop first because they are in the way. */

@@ -20,6 +20,27 @@ export function basketsContract(store: StoreRef): void {
       assert.deepEqual(await store().sessions.get('s1', LATER - 1), { member: 'm1' });
     });
 
+    it('adds to a session begun earlier only while it is live', async () => {
+      await store().sessions.set('s1', { member: 'm1' }, LATER);
+      assert.deepEqual(await store().baskets.add('s1', ['a'], 10, LATER + 1000, LATER - 1), { added: ['a'], alreadyIn: [], full: [] });
+      assert.deepEqual(await store().baskets.list('s1'), ['a']);
+    });
+
+    it('adds nothing, and creates nothing, for a session destroyed before the add (logout in another tab)', async () => {
+      await store().sessions.set('s1', { member: 'm1' }, LATER);
+      await store().sessions.destroy('s1');
+      assert.deepEqual(await store().baskets.add('s1', ['a', 'b'], 10, LATER, LATER - 1), { added: [], alreadyIn: [], full: [], ended: true });
+      assert.equal(await store().sessions.get('s1', LATER - 1), null);
+      assert.deepEqual(await store().baskets.list('s1'), []);
+    });
+
+    it('adds nothing to a session that expired before the add', async () => {
+      await store().baskets.add('s1', ['a'], 10, LATER);
+      assert.deepEqual(await store().baskets.add('s1', ['b'], 10, LATER + 30 * 60_000, LATER), { added: [], alreadyIn: [], full: [], ended: true });
+      assert.equal(await store().sessions.get('s1', LATER), null, 'not revived with a later expiry');
+      assert.deepEqual(await store().baskets.list('s1'), ['a']);
+    });
+
     it('lists items in the order they were added', async () => {
       await store().baskets.add('s1', ['c', 'a'], 10, LATER);
       await store().baskets.add('s1', ['b'], 10, LATER);

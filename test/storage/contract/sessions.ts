@@ -26,9 +26,42 @@ export function sessionsContract(store: StoreRef): void {
       assert.deepEqual(await store().sessions.get('s1', NOW + 40 * MINUTE), { step: 2 });
     });
 
+    it('reads the data together with its expiry', async () => {
+      await store().sessions.set('s1', { n: 1 }, NOW + 30 * MINUTE);
+      assert.deepEqual(await store().sessions.read('s1', NOW), { data: { n: 1 }, expiresAt: NOW + 30 * MINUTE });
+      assert.equal(await store().sessions.read('s1', NOW + 30 * MINUTE), null);
+    });
+
+    it('updates a live session: new data, expiry pushed', async () => {
+      await store().sessions.set('s1', { step: 1 }, NOW + 30 * MINUTE);
+      assert.equal(await store().sessions.update('s1', { step: 2 }, NOW + 50 * MINUTE, NOW + 10 * MINUTE), true);
+      assert.deepEqual(await store().sessions.read('s1', NOW + 40 * MINUTE), { data: { step: 2 }, expiresAt: NOW + 50 * MINUTE });
+    });
+
+    it('ended means ended: destroy, then a rolling save, leaves no session', async () => {
+      await store().sessions.set('s1', { memberId: 'm1' }, NOW + 30 * MINUTE);
+      await store().baskets.add('s1', ['a'], 10, NOW + 30 * MINUTE);
+      await store().sessions.destroy('s1');
+      assert.equal(await store().sessions.update('s1', { memberId: 'm1' }, NOW + 31 * MINUTE, NOW + MINUTE), false);
+      assert.equal(await store().sessions.get('s1', NOW + MINUTE), null);
+      assert.deepEqual(await store().baskets.list('s1'), []);
+    });
+
+    it('never brings back a session that expired before the save', async () => {
+      await store().sessions.set('s1', { memberId: 'm1' }, NOW + 30 * MINUTE);
+      assert.equal(await store().sessions.update('s1', { memberId: 'm1' }, NOW + 60 * MINUTE, NOW + 30 * MINUTE), false);
+      assert.equal(await store().sessions.get('s1', NOW + 40 * MINUTE), null);
+    });
+
     it('keeps the basket when the session data is set again', async () => {
       await store().baskets.add('s1', ['a', 'b'], 10, NOW + 30 * MINUTE);
       await store().sessions.set('s1', { member: 'x' }, NOW + 30 * MINUTE);
+      assert.deepEqual(await store().baskets.list('s1'), ['a', 'b']);
+    });
+
+    it('keeps the basket when the session data is updated', async () => {
+      await store().baskets.add('s1', ['a', 'b'], 10, NOW + 30 * MINUTE);
+      await store().sessions.update('s1', { member: 'x' }, NOW + 30 * MINUTE, NOW);
       assert.deepEqual(await store().baskets.list('s1'), ['a', 'b']);
     });
 

@@ -49,3 +49,26 @@ describe('MongoDB basket add: one update pipeline (run through mingo)', () => {
     assert.deepEqual(await store.list('s2'), ['$basket', '$$ROOT']);
   });
 });
+
+describe('MongoDB filters that keep an ended session ended (run through mingo)', () => {
+  const NOW = 1_700_000_000_000;
+
+  it('a save matches the session only while it has not expired, and never another', async () => {
+    const { Query } = await import('mingo');
+    const { liveSessionFilter } = await import('../../../src/storage/mongo/session-store.js');
+    const matches = (doc: object) => new Query(liveSessionFilter('s1', NOW) as never).test(doc as never);
+    assert.equal(matches({ _id: 's1', expiresAt: new Date(NOW + 1) }), true);
+    assert.equal(matches({ _id: 's1', expiresAt: new Date(NOW) }), false);
+    assert.equal(matches({ _id: 's2', expiresAt: new Date(NOW + 1) }), false);
+  });
+
+  it('an add for a visit begun earlier goes only into a live session, and never creates one', async () => {
+    const { store, data } = baskets();
+    assert.deepEqual(await store.add('gone', ['a'], 10, NOW + 60_000, NOW), { added: [], alreadyIn: [], full: [], ended: true });
+    assert.deepEqual(data.get('sessions') ?? [], [], 'no session row was created');
+    data.set('sessions', [{ _id: 'old', data: {}, expiresAt: new Date(NOW) }]);
+    assert.deepEqual(await store.add('old', ['a'], 10, NOW + 60_000, NOW), { added: [], alreadyIn: [], full: [], ended: true });
+    data.set('sessions', [{ _id: 'live', data: {}, expiresAt: new Date(NOW + 1) }]);
+    assert.deepEqual(await store.add('live', ['a'], 10, NOW + 60_000, NOW), { added: ['a'], alreadyIn: [], full: [] });
+  });
+});
