@@ -1,12 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readHere, type ReaderMessage } from './import-file.js';
+import { BATCH_SIZE } from './import-items.js';
 import type { ImportFormat } from '../storage/import-run-store.js';
 import type { ReadItem } from './types.js';
 
 /** Items per message: big enough that posting costs little per record. */
 const ITEMS_PER_MESSAGE = 500;
-/** Messages sent but not yet taken, so the reader stays a little ahead and memory stays bounded. */
-const AHEAD = 4;
+/**
+ * Messages sent but not yet taken: two import batches' worth, so the reader
+ * keeps parsing while the importer writes a batch (with less, it waited for
+ * the writes and they for it), and memory stays bounded.
+ */
+const AHEAD = Math.ceil((2 * BATCH_SIZE) / ITEMS_PER_MESSAGE);
 
 const { file, format } = workerData as { file: string; format: ImportFormat };
 const port = parentPort!;
