@@ -7,6 +7,13 @@ import type { ImportCounts, ImportFormat } from '../storage/import-run-store.js'
 import { explain } from './inputs.js';
 import { FORMAT_LABELS, READERS } from './readers.js';
 import { UnreadableFileError, type ReadItem } from './types.js';
+import { siblingModule, startWorker } from '../workers/start-worker.js';
+
+/**
+ * Files this big or bigger are read on a worker thread: parsing then runs on
+ * one core while the store writes on another, instead of taking turns.
+ */
+export const READ_ON_WORKER_FROM_BYTES = 1 << 20;
 
 /** An opened input: its format, its size, its records, and how far reading has got. */
 export interface OpenedFile {
@@ -16,8 +23,12 @@ export interface OpenedFile {
   bytesRead(): number;
 }
 
-/** Check that a file exists, is not empty and is in a format Shelfmark reads; then stream its records. */
-export async function openFile(file: string, forced?: ImportFormat): Promise<OpenedFile> {
+/**
+ * Check that a file exists, is not empty and is in a format Shelfmark reads;
+ * then stream its records, read on a worker thread when the file is large
+ * (`onWorker` decides when given).
+ */
+export async function openFile(file: string, forced?: ImportFormat, onWorker?: boolean): Promise<OpenedFile> {
   const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new UnreadableFileError(explain(error, file));
   });
@@ -26,8 +37,64 @@ export async function openFile(file: string, forced?: ImportFormat): Promise<Ope
   if (!format) {
     throw new UnreadableFileError(`${file} is not in a format Shelfmark reads (MARC21, MARCXML, CSV with a header row, JSON or NDJSON); if you are sure of its format, name it with --format`);
   }
+  const reading = (onWorker ?? info.size >= READ_ON_WORKER_FROM_BYTES) ? readOnWorker(file, format) : readHere(file, format);
+  return { format, size: info.size, ...reading };
+}
+
+/** The records of a file in a format already known, read on this thread. */
+export function readHere(file: string, format: ImportFormat): Pick<OpenedFile, 'items' | 'bytesRead'> {
   const stream: ReadStream = createReadStream(file, { highWaterMark: 1 << 20 });
-  return { format, size: info.size, items: guard(READERS[format](stream, file), file, format), bytesRead: () => stream.bytesRead };
+  return { items: guard(READERS[format](stream, file), file, format), bytesRead: () => stream.bytesRead };
+}
+
+/** What the reading thread (read-worker.ts) posts: some items, the end, or why it stopped. */
+export type ReaderMessage =
+  | { items: ReadItem[]; bytesRead: number }
+  | { done: true; bytesRead: number }
+  | { error: { name: string; message: string } };
+
+/**
+ * The same records read by readHere() on a worker thread, handed over a few
+ * hundred at a time. The worker starts when reading starts and is ended when
+ * reading stops, also when the caller stops early.
+ */
+function readOnWorker(file: string, format: ImportFormat): Pick<OpenedFile, 'items' | 'bytesRead'> {
+  let bytes = 0;
+  async function* items(): AsyncGenerator<ReadItem> {
+    const worker = startWorker(siblingModule(import.meta.url, 'read-worker'), { workerData: { file, format } });
+    const inbox: Array<ReaderMessage | { exit: number }> = [];
+    let wake: (() => void) | null = null;
+    const deliver = (message: ReaderMessage | { exit: number }) => {
+      inbox.push(message);
+      wake?.();
+      wake = null;
+    };
+    worker.on('message', deliver);
+    worker.on('error', (error: Error) => deliver({ error: { name: error.name, message: error.message } }));
+    worker.on('exit', (code: number) => deliver({ exit: code }));
+    try {
+      for (;;) {
+        while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        const message = inbox.shift()!;
+        if ('items' in message) {
+          bytes = message.bytesRead;
+          worker.postMessage('more');
+          yield* message.items;
+        } else if ('done' in message) {
+          bytes = message.bytesRead;
+          return;
+        } else if ('error' in message) {
+          const { name, message: text } = message.error;
+          throw name === 'UnreadableFileError' ? new UnreadableFileError(text) : Object.assign(new Error(text), { name });
+        } else {
+          throw new Error(`the thread reading ${file} stopped (exit code ${message.exit})`);
+        }
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+  return { items: items(), bytesRead: () => bytes };
 }
 
 /** Import one file; throws UnreadableFileError when not a single record could be read from it. */

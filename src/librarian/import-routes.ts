@@ -12,7 +12,7 @@ import { FORMAT_LABELS } from '../import/readers.js';
 import { currentMember } from '../members/current-member.js';
 import { auditConsole } from '../audit/console-audit.js';
 import { importRunView } from './import-view.js';
-import { runImport } from './import-runner.js';
+import { runImportOffThread } from './import-thread.js';
 import { receiveUpload, UploadTooLarge } from './upload.js';
 import { rejectsCsv } from './rejects-csv.js';
 import { csvHeaders } from '../csv/csv.js';
@@ -70,7 +70,7 @@ export function importRoutes(deps: RouteDeps): Router {
       return ctx.redirect(`/librarian/import/${encodeURIComponent(claim.running.id)}`);
     }
     await auditConsole(deps, ctx, 'librarian-import', `${id} ${file.name}`);
-    void runImport(deps, { id, fileName: file.name }, tempPath, forced);
+    void runImportOffThread(deps, { id, fileName: file.name }, tempPath, forced);
     ctx.status = 303;
     ctx.redirect(`/librarian/import/${encodeURIComponent(id)}`);
   });

@@ -11,10 +11,13 @@ export const MAX_PROBLEMS_KEPT = 50_000;
 /** Progress is written to the store at most this often (it is also the run's sign of life). */
 const PROGRESS_EVERY_MS = 500;
 
-type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger'>;
+/** The three log calls an import makes; the server's pino logger, or the import thread's relay to it. */
+export type ImportLogger = Record<'info' | 'warn' | 'error', (fields: object, message: string) => void>;
+type Deps = Pick<RouteDeps, 'store' | 'clock'> & { logger: ImportLogger };
 
 /**
- * Runs one claimed import in this process, through the same reader and
+ * Runs one claimed import where it is called (the console calls it on its own
+ * thread, see import-thread.ts), through the same reader and
  * importer as `npm run seed`, writing progress and the rejects report to the
  * store so any instance can show them. Never throws: every ending, good or
  * bad, is recorded on the run, and the temporary file is removed.

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isAvailable, type CatalogueRecord } from '../catalogue/record.js';
 import type { FacetField } from '../catalogue/search-query.js';
 import { foldForSort } from '../text/fold.js';
@@ -10,17 +10,38 @@ export function titleSortKey(title: string): string {
 
 /** Stable hash of a record's content, independent of key order, to detect unchanged re-imports. */
 export function contentHash(record: CatalogueRecord): string {
-  return createHash('sha1').update(canonicalJson(record)).digest('base64');
+  return hash('sha1', canonicalJson(record), 'base64');
 }
 
+/** Each object shape's keys in sorted order: records share a handful of shapes, so each is sorted once. */
+const sortedKeys = new Map<string, string[]>();
+
+/**
+ * JSON with every object's keys sorted and undefined members left out. Its
+ * text is what stored hashes were computed from, so it must never change;
+ * it runs once per imported record, so it avoids building entry arrays.
+ */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${text}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const keys = Object.keys(value);
+  const shape = keys.join('\u0000');
+  let sorted = sortedKeys.get(shape);
+  if (!sorted) {
+    sorted = keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (sortedKeys.size < 1000) sortedKeys.set(shape, sorted);
+  }
+  let text = '{';
+  for (const key of sorted) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${text}}`;
 }
 
 /** C0 control characters (MARC's own field and subfield separators among them). */

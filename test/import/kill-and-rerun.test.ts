@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateMarcFile } from '../../bench/generate-marc.js';
+import { BATCH_SIZE } from '../../src/import/import-items.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import { freshStore } from './helpers.js';
 
@@ -41,7 +42,7 @@ test('an import killed halfway leaves whole batches, and running it again comple
   const countAfterKill = await halfway.records.count();
   await halfway.close();
   assert.ok(countAfterKill > 0 && countAfterKill < RECORDS, `count after kill: ${countAfterKill}`);
-  assert.equal(countAfterKill % 1000, 0, 'only whole batches are committed');
+  assert.equal(countAfterKill % BATCH_SIZE, 0, 'only whole batches are committed');
 
   const second = startSeed(file, storeDir);
   let summary = '';

@@ -1,28 +1,36 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { FacetField } from '../../catalogue/search-query.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { ftsValues } from '../search-columns.js';
 import { contentHash, facetPairs, titleSortKey } from '../record-keys.js';
 import { foldForSort } from '../../text/fold.js';
 
+/** One facet row to write: the record's rowid and one of its (field, value) pairs. */
+type FacetRow = [rid: number, field: FacetField, value: string];
+
+const byValue = (a: FacetRow, b: FacetRow) =>
+  a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
+
 /** Upsert and clear, each one transaction that keeps records, full text and facets in step. */
 export function createRecordWrites(db: Database) {
   const ftsNames = FTS_COLUMNS.map((c) => c.name).join(', ');
   const ftsSlots = FTS_COLUMNS.map(() => '?').join(', ');
   const stmt = {
-    existing: db.prepare<[string], { rowid: number; hash: string }>('SELECT rowid, hash FROM records WHERE id = ?'),
-    insert: db.prepare(
-      `INSERT INTO records (id, doc, hash, sort_title, sort_author, year, changed)
-       VALUES (@id, @doc, @hash, @sortTitle, @sortAuthor, @year, @changed)`,
+    // One look-up for the whole batch rather than one per record.
+    existing: db.prepare<[string], { id: string; rowid: number; hash: string }>(
+      'SELECT id, rowid, hash FROM records WHERE id IN (SELECT value FROM json_each(?))',
     ),
-    update: db.prepare(
-      `UPDATE records SET doc = @doc, hash = @hash, sort_title = @sortTitle, sort_author = @sortAuthor, year = @year,
-       changed = @changed WHERE rowid = @rowid`,
+    insert: db.prepare<[string, string, string, string, string, number | null, number]>(
+      'INSERT INTO records (id, doc, hash, sort_title, sort_author, year, changed) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    update: db.prepare<[string, string, string, string, number | null, number, number]>(
+      'UPDATE records SET doc = ?, hash = ?, sort_title = ?, sort_author = ?, year = ?, changed = ? WHERE rowid = ?',
     ),
     ftsInsert: db.prepare(`INSERT INTO records_fts (rowid, ${ftsNames}) VALUES (?, ${ftsSlots})`),
     ftsDelete: db.prepare('DELETE FROM records_fts WHERE rowid = ?'),
-    facetInsert: db.prepare('INSERT INTO facets (rid, field, value) VALUES (?, ?, ?)'),
+    facetInsert: db.prepare<FacetRow>('INSERT INTO facets (rid, field, value) VALUES (?, ?, ?)'),
     facetDelete: db.prepare('DELETE FROM facets WHERE rid = ?'),
     version: db.prepare<[], number>('SELECT version FROM catalogue_version').pluck(),
     // Every record written in a transaction carries the version it creates in `changed`, so readers can catch up.
@@ -30,39 +38,44 @@ export function createRecordWrites(db: Database) {
     bumpGeneration: db.prepare('UPDATE catalogue_version SET version = version + 1, generation = generation + 1'),
   };
 
-  function index(rowid: number, record: CatalogueRecord): void {
-    stmt.ftsInsert.run(rowid, ...ftsValues(record));
-    for (const [field, value] of facetPairs(record)) stmt.facetInsert.run(rowid, field, value);
-  }
-
   const upsertMany = db.transaction((records: CatalogueRecord[]): UpsertCounts => {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const changed = stmt.version.get()! + 1;
+    const existing = new Map(stmt.existing.all(JSON.stringify(records.map((r) => r.id))).map((row) => [row.id, row]));
+    // By rowid, so a record written twice in one batch keeps only its last facets.
+    const facetsOf = new Map<number, Array<[FacetField, string]>>();
     for (const record of records) {
       const hash = contentHash(record);
-      const row = {
-        id: record.id,
-        doc: JSON.stringify(record),
-        hash,
-        sortTitle: titleSortKey(record.title),
-        sortAuthor: foldForSort(record.authors[0] ?? ''),
-        year: record.year ?? null,
-        changed,
-      };
-      const existing = stmt.existing.get(record.id);
-      if (!existing) {
-        index(Number(stmt.insert.run(row).lastInsertRowid), record);
-        counts.added++;
-      } else if (existing.hash === hash) {
+      const before = existing.get(record.id);
+      if (before?.hash === hash) {
         counts.unchanged++;
+        continue;
+      }
+      const doc = JSON.stringify(record);
+      const sortTitle = titleSortKey(record.title);
+      const sortAuthor = foldForSort(record.authors[0] ?? '');
+      const year = record.year ?? null;
+      let rowid: number;
+      if (!before) {
+        rowid = Number(stmt.insert.run(record.id, doc, hash, sortTitle, sortAuthor, year, changed).lastInsertRowid);
+        counts.added++;
       } else {
-        stmt.update.run({ ...row, rowid: existing.rowid });
-        stmt.ftsDelete.run(existing.rowid);
-        stmt.facetDelete.run(existing.rowid);
-        index(existing.rowid, record);
+        rowid = before.rowid;
+        stmt.update.run(doc, hash, sortTitle, sortAuthor, year, changed, rowid);
+        stmt.ftsDelete.run(rowid);
+        stmt.facetDelete.run(rowid);
         counts.updated++;
       }
+      // A later record in the same batch with the same id finds this one.
+      existing.set(record.id, { id: record.id, rowid, hash });
+      stmt.ftsInsert.run(rowid, ...ftsValues(record));
+      facetsOf.set(rowid, facetPairs(record));
     }
+    // In index order, so each page of facets_by_value is visited once per batch, not once per record.
+    const facetRows: FacetRow[] = [];
+    for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) facetRows.push([rid, field, value]);
+    facetRows.sort(byValue);
+    for (const row of facetRows) stmt.facetInsert.run(...row);
     if (counts.added + counts.updated > 0) stmt.bumpVersion.run();
     return counts;
   });

@@ -1,0 +1,47 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readHere, type ReaderMessage } from './import-file.js';
+import { BATCH_SIZE } from './import-items.js';
+import type { ImportFormat } from '../storage/import-run-store.js';
+import type { ReadItem } from './types.js';
+
+/** Items per message: big enough that posting costs little per record. */
+const ITEMS_PER_MESSAGE = 500;
+/**
+ * Messages sent but not yet taken: two import batches' worth, so the reader
+ * keeps parsing while the importer writes a batch (with less, it waited for
+ * the writes and they for it), and memory stays bounded.
+ */
+const AHEAD = Math.ceil((2 * BATCH_SIZE) / ITEMS_PER_MESSAGE);
+
+const { file, format } = workerData as { file: string; format: ImportFormat };
+const port = parentPort!;
+let credit = AHEAD;
+let wake: (() => void) | null = null;
+// The reading side asks for one more message each time it takes one.
+port.on('message', () => {
+  credit++;
+  wake?.();
+  wake = null;
+});
+
+const post = (message: ReaderMessage) => port.postMessage(message);
+const { items, bytesRead } = readHere(file, format);
+try {
+  let batch: ReadItem[] = [];
+  const send = async () => {
+    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credit--;
+    post({ items: batch, bytesRead: bytesRead() });
+    batch = [];
+  };
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === ITEMS_PER_MESSAGE) await send();
+  }
+  if (batch.length) await send();
+  post({ done: true, bytesRead: bytesRead() });
+} catch (error) {
+  const { name, message } = error instanceof Error ? error : new Error(String(error));
+  post({ error: { name, message } });
+}
+port.removeAllListeners('message');
