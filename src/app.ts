@@ -27,12 +27,13 @@ import { cookieGuard } from './cookies/cookie-guard.js';
 import { readConsent } from './cookies/consent.js';
 import { analytics } from './cookies/analytics.js';
 import { cookieRoutes } from './session/cookie-routes.js';
+import { scryptPins } from './members/pin-hash.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Build the Shelfmark koa app from its dependencies. It never listens: server.ts does. */
 export function createApp(appDeps: AppDeps): Koa {
-  const full = { ...appDeps, clock: appDeps.clock ?? Date.now, mailer: appDeps.mailer };
+  const full = { ...appDeps, clock: appDeps.clock ?? Date.now, mailer: appDeps.mailer, pins: appDeps.pins ?? scryptPins };
   const render = createRenderer(async (ctx) => ({
     basketCount: await visitBasket(ctx, full.store).count(),
     flash: takeFlash(ctx),

@@ -6,6 +6,7 @@ import type { Mailer } from '../mail/mailer.js';
 
 /** Milliseconds since the epoch; injected so tests can move time without sleeping. */
 export type Clock = () => number;
+import type { PinVerifier } from '../members/pin-hash.js';
 
 /** What the app is built from; passed in explicitly, never global. */
 export interface AppDeps {
@@ -16,6 +17,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Built by server.ts from SMTP_URL; without one, "Email the basket" is hidden. */
   mailer?: Mailer;
+  /** Defaults to the scrypt check; tests inject a counting one. */
+  pins?: PinVerifier;
 }
 
 /** What every route module receives once the app has filled in defaults. */

@@ -37,10 +37,11 @@ export function loginRoutes(deps: RouteDeps): Router {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const card = normaliseCard(body.card);
     const returnTo = safeReturnPath(body.return, '/account');
-    const result = await authenticate(store, card, body.pin, ctx.ip, clock());
+    const result = await authenticate(store, deps.pins, card, body.pin, ctx.ip, clock());
     if (!result.ok) {
       await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
-      if (ctx.state.cookiesEnabled) startVisit(ctx, clock);
+      // Only a checked attempt (at most 20 per address in 15 minutes) may start a visit; a refused one stores nothing.
+      if (ctx.state.cookiesEnabled && result.reason === 'invalid') startVisit(ctx, clock);
       ctx.status = result.reason === 'invalid' ? 401 : 429;
       await showForm(ctx, returnTo, { card, error: FAILURE[result.reason] });
       return;

@@ -37,3 +37,13 @@ export async function verifyAgainstDecoy(pin: string): Promise<false> {
   await verifyPin(pin, await decoy);
   return false;
 }
+
+/** How a login checks a PIN: the real scrypt check, or a counting wrapper in tests. */
+export interface PinVerifier {
+  verify(pin: string, stored: string): Promise<boolean>;
+  /** The same work as `verify`, for a card nobody has; never matches. */
+  decoy(pin: string): Promise<false>;
+}
+
+/** The scrypt verifier every server uses. */
+export const scryptPins: PinVerifier = { verify: verifyPin, decoy: verifyAgainstDecoy };

@@ -11,6 +11,7 @@ import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { CatalogueRecord } from '../../src/catalogue/record.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue } from '../storage/fixtures.js';
+import type { PinVerifier } from '../../src/members/pin-hash.js';
 
 /** A clock tests can move forward; no test ever sleeps. */
 export class TestClock {
@@ -41,6 +42,8 @@ interface BuildOptions {
   logger?: Logger;
   /** A fake mailer; by default the real SMTP one from SMTP_URL, as server.ts builds it. */
   mailer?: Mailer;
+  /** A PIN verifier to use instead of the real one (e.g. one that counts checks). */
+  pins?: PinVerifier;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
@@ -51,7 +54,7 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
   const logger = options.logger ?? createLogger('silent');
-  const app = createApp({ config, store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger) });
+  const app = createApp({ config, store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger), pins: options.pins });
   t.after(async () => {
     await store.close();
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
