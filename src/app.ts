@@ -6,6 +6,7 @@ import type { AppDeps, RouteDeps } from './http/deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
+import { trustedProxy } from './http/trusted-proxy.js';
 import { createRenderer } from './http/render.js';
 import { cookieSupport } from './session/cookie-support.js';
 import { sessionMiddleware } from './session/session.js';
@@ -48,8 +49,10 @@ export function createApp(appDeps: AppDeps): Koa {
     reserveBox: (ctx: Koa.Context, record: CatalogueRecord) => reserveFormView(ctx, store, branches, record),
   };
 
-  const app = new Koa({ proxy: config.TRUST_PROXY });
+  const app = new Koa({ proxy: config.TRUST_PROXY.kind !== 'none' });
   app.silent = true;
+
+  app.use(trustedProxy(config.TRUST_PROXY));
 
   app.use(requestLog(logger));
   app.use(errorHandler(logger, render));
