@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import serve from 'koa-static';
 import type { AppDeps, RouteDeps } from './http/deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { trustedProxy } from './http/trusted-proxy.js';
+import { readBody } from './http/read-body.js';
 import { createRenderer } from './http/render.js';
 import { cookieSupport } from './session/cookie-support.js';
 import { sessionMiddleware } from './session/session.js';
@@ -65,7 +65,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(readConsent);
   app.use(analytics(store, clock, logger));
   app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
-  app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
+  app.use(readBody(logger));
   app.use(verifyCsrf);
   app.use(loadMember(store));
 

@@ -12,7 +12,7 @@ export const CSRF_HEADER = 'x-csrf-token';
  * (and fails, since its token cannot be read), so a forged multipart form
  * cannot slip past to a handler that needs no fields, such as /logout.
  */
-const MULTIPART_HANDLERS: ReadonlySet<string> = new Set(['/librarian/import']);
+export const MULTIPART_HANDLERS: ReadonlySet<string> = new Set(['/librarian/import']);
 
 /** A fresh per-visit token, kept in the server-side session. */
 export function newCsrfToken(): string {
