@@ -4,6 +4,7 @@ import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SearchState } from './search-state.js';
+import { checkSearchLimits } from './request-limits.js';
 import { searchCatalogue } from './search-service.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
@@ -37,7 +38,9 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
   });
 
   router.get('/search', async (ctx) => {
-    const state = SearchState.parse(new URLSearchParams(ctx.querystring));
+    const params = new URLSearchParams(ctx.querystring);
+    checkSearchLimits(params);
+    const state = SearchState.parse(params);
     const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
     recordSearch(deps, state, result.total);
     await render(ctx, 'catalogue/results', {
