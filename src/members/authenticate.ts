@@ -3,7 +3,12 @@ import { isCardNumber, isPin } from './card.js';
 import type { PinVerifier } from './pin-hash.js';
 import { forgiveAttempt, lockAfterFailure, reserveAttempt, throttleKeys, type Refusal } from './throttle.js';
 
-export type LoginResult = { ok: true; member: Member } | { ok: false; reason: 'invalid' | Refusal; member: Member | null };
+/**
+ * `audit` is false for a refused attempt after the first in its window: the
+ * store's counter says how many there were, and the audit log need not grow
+ * by one row per guess.
+ */
+export type LoginResult = { ok: true; member: Member } | { ok: false; reason: 'invalid' | Refusal; member: Member | null; audit: boolean };
 
 /**
  * Check a card and PIN, with the throttle in front: the attempt is counted
@@ -16,12 +21,12 @@ export async function authenticate(store: Pick<Store, 'members' | 'loginAttempts
   const keys = throttleKeys(card, address);
   const reserved = await reserveAttempt(store.loginAttempts, keys, now);
   const member = isCardNumber(card) ? await store.members.getByCard(card) : null;
-  if (typeof reserved === 'string') return { ok: false, reason: reserved, member };
+  if ('reason' in reserved) return { ok: false, reason: reserved.reason, member, audit: reserved.first };
   const pinText = isPin(pin) ? pin : '';
   const matches = member && pinText ? await pins.verify(pinText, member.pinHash) : await pins.decoy(pinText);
   if (member && matches) {
     await forgiveAttempt(store.loginAttempts, keys, now);
     return { ok: true, member };
   }
-  return { ok: false, reason: lockAfterFailure(reserved) ?? 'invalid', member };
+  return { ok: false, reason: lockAfterFailure(reserved) ?? 'invalid', member, audit: true };
 }

@@ -28,8 +28,9 @@ export function loginRoutes(deps: RouteDeps): Router {
     render(ctx, 'members/login', { title: 'Log in', returnTo, ...extra });
 
   router.get('/login', async (ctx) => {
-    // A browser that returns cookies gets its visit now, so the form carries the visit's token.
-    if (ctx.state.cookiesEnabled) startVisit(ctx, clock);
+    // No session is started here: a page anyone can ask for must not store anything. The form
+    // carries the token of a visit that already has one; without one, the Origin/Sec-Fetch-Site
+    // check (session/csrf.ts) is what keeps other sites from posting it.
     await showForm(ctx, safeReturnPath(ctx.query.return, '/account'));
   });
 
@@ -39,7 +40,7 @@ export function loginRoutes(deps: RouteDeps): Router {
     const returnTo = safeReturnPath(body.return, '/account');
     const result = await authenticate(store, deps.pins, card, body.pin, ctx.ip, clock());
     if (!result.ok) {
-      await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
+      if (result.audit) await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
       // Only a checked attempt (at most 20 per address in 15 minutes) may start a visit; a refused one stores nothing.
       if (ctx.state.cookiesEnabled && result.reason === 'invalid') startVisit(ctx, clock);
       ctx.status = result.reason === 'invalid' ? 401 : 429;

@@ -10,6 +10,9 @@ export const ADDRESS_POLICY: LockPolicy = { maxAttempts: 20, windowMs: 15 * MINU
 
 export type Refusal = 'card-locked' | 'address-locked';
 
+/** An attempt refused unchecked; `first` when it is the first refused in its window (the only one audited). */
+export interface Refused { reason: Refusal; first: boolean }
+
 /** Counter keys. The address is hashed: the throttle needs to tell addresses apart, not to know them. */
 export function throttleKeys(card: string, address: string) {
   return { card: `card:${card}`, address: `addr:${createHash('sha256').update(address).digest('base64url').slice(0, 22)}` };
@@ -27,11 +30,11 @@ export interface Reserved { card: AttemptState; address: AttemptState }
  * new count, so of any number of parallel attempts only the first 20 per
  * address and 5 per card are let through.
  */
-export async function reserveAttempt(attempts: LoginAttemptStore, keys: Keys, now: number): Promise<Reserved | Refusal> {
+export async function reserveAttempt(attempts: LoginAttemptStore, keys: Keys, now: number): Promise<Reserved | Refused> {
   const address = await attempts.reserve(keys.address, now, ADDRESS_POLICY);
-  if (address.attempts > ADDRESS_POLICY.maxAttempts) return 'address-locked';
+  if (address.attempts > ADDRESS_POLICY.maxAttempts) return { reason: 'address-locked', first: address.attempts === ADDRESS_POLICY.maxAttempts + 1 };
   const card = await attempts.reserve(keys.card, now, CARD_POLICY);
-  if (card.attempts > CARD_POLICY.maxAttempts) return 'card-locked';
+  if (card.attempts > CARD_POLICY.maxAttempts) return { reason: 'card-locked', first: card.attempts === CARD_POLICY.maxAttempts + 1 };
   return { card, address };
 }
 
