@@ -1,5 +1,5 @@
 import type { RouteDeps } from '../http/deps.js';
-import type { SearchLogEntry } from '../storage/store.js';
+import type { SearchLogEntry, Store } from '../storage/store.js';
 import type { SearchState } from './search-state.js';
 import { normaliseQuery } from '../text/fold.js';
 
@@ -23,4 +23,14 @@ export function recordSearch({ store, clock, logger }: Pick<RouteDeps, 'store' |
   store.searchLog.append(searchLogEntry(state, results, clock())).catch((err: unknown) => {
     logger.error({ err }, 'search log entry could not be written');
   });
+}
+
+const DAY = 24 * 60 * 60_000;
+
+/**
+ * Deletes searches older than SEARCH_LOG_RETENTION_DAYS, as the privacy page
+ * promises; run by housekeeping. `now` comes from the caller's clock.
+ */
+export async function purgeOldSearches(store: Pick<Store, 'searchLog'>, retentionDays: number, now: number): Promise<number> {
+  return store.searchLog.deleteOlderThan(now - retentionDays * DAY);
 }

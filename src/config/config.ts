@@ -37,6 +37,7 @@ export const ConfigSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Shelfmark library catalogue <catalogue@localhost>'),
   IMPORT_MAX_MB: z.coerce.number({ message: 'must be a whole number of megabytes' }).int().min(1).max(4096).default(50),
   AUDIT_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(90),
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(365),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
