@@ -10,6 +10,7 @@ import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
 import { recordSearch } from './search-log.js';
 import { recordPath, type CatalogueRecord } from './record.js';
+import { dailyVisitKeys } from './visit-key.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
@@ -24,8 +25,9 @@ export interface VisitParts {
 
 /** Home, search results and record pages. */
 export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
-  const { store, render } = deps;
+  const { store, render, clock } = deps;
   const router = new Router();
+  const visitKey = dailyVisitKeys();
 
   router.get('/', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams());
@@ -42,7 +44,7 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
     checkSearchLimits(params);
     const state = SearchState.parse(params);
     const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
-    recordSearch(deps, state, result.total);
+    recordSearch(deps, state, result.total, visitKey(ctx.ip, clock()));
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',
       ...resultsView(state, result, new Set(basketIds)),
