@@ -6,7 +6,13 @@ import type { Mailer } from '../mail/mailer.js';
 
 /** Milliseconds since the epoch; injected so tests can move time without sleeping. */
 export type Clock = () => number;
-import type { PinVerifier } from '../members/pin-hash.js';
+
+/** How a login checks a PIN: the real scrypt check (members/pin-hash.ts), or a counting wrapper in tests. */
+export interface PinVerifier {
+  verify(pin: string, stored: string): Promise<boolean>;
+  /** The same work as `verify`, for a card nobody has; never matches. */
+  decoy(pin: string): Promise<false>;
+}
 
 /** What the app is built from; passed in explicitly, never global. */
 export interface AppDeps {

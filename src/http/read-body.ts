@@ -2,7 +2,14 @@ import type Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import { BadRequest, HttpError, UnsupportedMediaType } from './errors.js';
 import type { Logger } from './logger.js';
-import { MULTIPART_HANDLERS } from '../session/csrf.js';
+
+/**
+ * The only routes that read a multipart body themselves (and check its
+ * `_csrf` field). Any other multipart POST is refused with 415 here, so a
+ * forged multipart form cannot slip past to a handler that needs no fields,
+ * such as /logout.
+ */
+export const MULTIPART_HANDLERS: ReadonlySet<string> = new Set(['/librarian/import']);
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,6 +1,6 @@
 import type { Member, Store } from '../storage/store.js';
 import { isCardNumber, isPin } from './card.js';
-import type { PinVerifier } from './pin-hash.js';
+import type { PinVerifier } from '../http/deps.js';
 import { forgiveAttempt, lockAfterFailure, reserveAttempt, throttleKeys, type Refusal } from './throttle.js';
 
 /**

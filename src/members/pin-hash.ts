@@ -1,3 +1,4 @@
+import type { PinVerifier } from '../http/deps.js';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: 2^14 × 8 × 128 bytes = 16 MiB of memory per hash, about 50 ms on a small server. */
@@ -36,13 +37,6 @@ export async function verifyAgainstDecoy(pin: string): Promise<false> {
   decoy ??= hashPin('decoy');
   await verifyPin(pin, await decoy);
   return false;
-}
-
-/** How a login checks a PIN: the real scrypt check, or a counting wrapper in tests. */
-export interface PinVerifier {
-  verify(pin: string, stored: string): Promise<boolean>;
-  /** The same work as `verify`, for a card nobody has; never matches. */
-  decoy(pin: string): Promise<false>;
 }
 
 /** The scrypt verifier every server uses. */

@@ -11,7 +11,7 @@ import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { CatalogueRecord } from '../../src/catalogue/record.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue } from '../storage/fixtures.js';
-import type { PinVerifier } from '../../src/members/pin-hash.js';
+import type { PinVerifier } from '../../src/http/deps.js';
 
 /** A clock tests can move forward; no test ever sleeps. */
 export class TestClock {

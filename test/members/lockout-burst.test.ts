@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { build, csrfOf } from '../helpers/build.js';
 import { addMember } from '../helpers/members.js';
 import { throttleKeys } from '../../src/members/throttle.js';
-import { scryptPins, type PinVerifier } from '../../src/members/pin-hash.js';
+import { scryptPins } from '../../src/members/pin-hash.js';
+import type { PinVerifier } from '../../src/http/deps.js';
 
 const BURST = 300;
 

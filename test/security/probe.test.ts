@@ -4,7 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from '../helpers/build.js';
 import { addMember } from '../helpers/members.js';
-import { scryptPins, type PinVerifier } from '../../src/members/pin-hash.js';
+import { scryptPins } from '../../src/members/pin-hash.js';
+import type { PinVerifier } from '../../src/http/deps.js';
 
 /**
  * A bounded outside probe of a running Shelfmark over a real socket, as
