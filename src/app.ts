@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import Koa from 'koa';
-import { bodyParser } from '@koa/bodyparser';
 import serve from 'koa-static';
 import type { AppDeps, RouteDeps } from './http/deps.js';
 import { errorHandler } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security-headers.js';
 import { noStore } from './http/no-store.js';
+import { trustedProxy } from './http/trusted-proxy.js';
+import { readBody } from './http/read-body.js';
 import { createRenderer } from './http/render.js';
 import { cookieSupport } from './session/cookie-support.js';
 import { sessionMiddleware } from './session/session.js';
@@ -29,12 +30,13 @@ import { cookieGuard } from './cookies/cookie-guard.js';
 import { readConsent } from './cookies/consent.js';
 import { analytics } from './cookies/analytics.js';
 import { cookieRoutes } from './session/cookie-routes.js';
+import { scryptPins } from './members/pin-hash.js';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
 
 /** Build the Shelfmark koa app from its dependencies. It never listens: server.ts does. */
 export function createApp(appDeps: AppDeps): Koa {
-  const full = { ...appDeps, clock: appDeps.clock ?? Date.now, mailer: appDeps.mailer };
+  const full = { ...appDeps, clock: appDeps.clock ?? Date.now, mailer: appDeps.mailer, pins: appDeps.pins ?? scryptPins };
   const idleMs = full.config.SESSION_IDLE_MINUTES * 60_000;
   const render = createRenderer(async (ctx) => {
     const flash = takeFlash(ctx);
@@ -59,8 +61,10 @@ export function createApp(appDeps: AppDeps): Koa {
     reserveBox: (ctx: Koa.Context, record: CatalogueRecord) => reserveFormView(ctx, store, branches, record),
   };
 
-  const app = new Koa({ proxy: config.TRUST_PROXY });
+  const app = new Koa({ proxy: config.TRUST_PROXY.kind !== 'none' });
   app.silent = true;
+
+  app.use(trustedProxy(config.TRUST_PROXY));
 
   app.use(requestLog(logger));
   app.use(errorHandler(logger, render));
@@ -75,7 +79,7 @@ export function createApp(appDeps: AppDeps): Koa {
   app.use(analytics(store, clock, logger));
   app.use(forgetEndedVisit);
   app.use(sessionMiddleware(app, store, config.SESSION_IDLE_MINUTES, clock));
-  app.use(bodyParser({ enableTypes: ['form', 'json'], formLimit: '100kb', jsonLimit: '100kb' }));
+  app.use(readBody(logger));
   app.use(verifyCsrf);
   app.use(loadMember(store));
 

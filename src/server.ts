@@ -9,6 +9,8 @@ import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
 import { createMailer } from './mail/mailer.js';
+import { removeOrphanUploads } from './librarian/upload-files.js';
+import { stopImportThreads } from './librarian/import-thread.js';
 
 /** Load the demo records into an empty store only, never over a librarian's catalogue. */
 async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const store = await openStore(config, config);
+  // Uploads whose process died (kill -9, out of memory) before its import could remove them.
+  const orphans = await removeOrphanUploads();
+  if (orphans > 0) logger.info({ removed: orphans }, 'removed uploads left by a stopped server');
   if (config.SEED_DEMO) await seedIfEmpty(store, logger);
 
   const app = createApp({ config, store, logger, mailer: createMailer(config, logger) });
@@ -46,15 +51,17 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    logger.info({ signal }, 'shutting down: finishing requests in flight and the import batch in hand');
     stopHousekeeping();
+    // A console import stops after its current batch and records itself as interrupted.
+    const importsStopped = stopImportThreads().catch((err: unknown) => logger.error({ err }, 'console import did not stop cleanly'));
     const force = setTimeout(() => {
       logger.warn('requests still open after 10 s; closing anyway');
       server.closeAllConnections();
     }, 10_000);
     force.unref();
     server.close(() => {
-      store.close().then(
+      importsStopped.then(() => store.close()).then(
         () => { logger.info('stopped'); process.exit(0); },
         (err) => { logger.error({ err }, 'store did not close cleanly'); process.exit(1); },
       );

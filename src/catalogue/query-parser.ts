@@ -4,7 +4,8 @@ import { isbnWords, isIsbnLike } from '../text/isbn.js';
 
 /** Longest query we read; the rest is ignored rather than refused. */
 export const MAX_QUERY_LENGTH = 300;
-const MAX_CLAUSES = 16;
+/** More clauses than this are refused with a message (catalogue/request-limits.ts). */
+export const MAX_CLAUSES = 16;
 const FIELDS: Record<string, SearchField> = {
   title: 'title',
   author: 'author',
@@ -19,6 +20,11 @@ const FIELDS: Record<string, SearchField> = {
  * treated as plain text, so no input is ever query syntax for the store.
  */
 export function parseQuery(input: string): QueryClause[] {
+  return parseAllClauses(input).slice(0, MAX_CLAUSES);
+}
+
+/** Every distinct clause in the (length-capped) input, before the clause limit is applied: a word said twice asks nothing more. */
+export function parseAllClauses(input: string): QueryClause[] {
   const text = input.slice(0, MAX_QUERY_LENGTH);
   const clauses: QueryClause[] = [];
   const pattern = /(?:([A-Za-z]+):)?(?:"([^"]*)"?|(\S+))/g;
@@ -37,5 +43,9 @@ export function parseQuery(input: string): QueryClause[] {
       for (const word of found) clauses.push({ field: 'any', words: [word], phrase: false });
     }
   }
-  return clauses.slice(0, MAX_CLAUSES);
+  const seen = new Set<string>();
+  return clauses.filter((c) => {
+    const key = JSON.stringify(c);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }

@@ -4,11 +4,13 @@ import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SearchState } from './search-state.js';
+import { checkSearchLimits } from './request-limits.js';
 import { searchCatalogue } from './search-service.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
 import { recordSearch } from './search-log.js';
 import { recordPath, type CatalogueRecord } from './record.js';
+import { dailyVisitKeys } from './visit-key.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
@@ -23,8 +25,9 @@ export interface VisitParts {
 
 /** Home, search results and record pages. */
 export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
-  const { store, render } = deps;
+  const { store, render, clock } = deps;
   const router = new Router();
+  const visitKey = dailyVisitKeys();
 
   router.get('/', async (ctx) => {
     const state = SearchState.parse(new URLSearchParams());
@@ -37,11 +40,13 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
   });
 
   router.get('/search', async (ctx) => {
-    const state = SearchState.parse(new URLSearchParams(ctx.querystring));
+    const params = new URLSearchParams(ctx.querystring);
+    checkSearchLimits(params);
+    const state = SearchState.parse(params);
     const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
     // "Select all on this page" reloads the same page with every box ticked: the same search, not a new one.
     const selectAll = ctx.query.select === 'all';
-    if (!selectAll) recordSearch(deps, state, result.total);
+    if (!selectAll) recordSearch(deps, state, result.total, visitKey(ctx.ip, clock()));
     const here = state.href();
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 const boolean = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -38,7 +39,17 @@ export const ConfigSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(30),
   BASKET_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(250),
   RESERVATION_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(10),
-  TRUST_PROXY: boolean.default(false),
+  TRUST_PROXY: z
+    .string()
+    .transform((raw, ctx): TrustProxy => {
+      const parsed = parseTrustProxy(raw);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    })
+    .default({ kind: 'none' }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolean.default(true),
   SMTP_URL: z
@@ -54,6 +65,7 @@ export const ConfigSchema = z.object({
   SEARCH_WORKERS: z.coerce.number({ message: 'must be a whole number' }).int().min(0).max(64).default(os.availableParallelism()),
   SEARCH_TIME_BUDGET_MS: z.coerce.number({ message: 'must be a whole number of milliseconds' }).int().min(100).max(600_000).default(10_000),
   AUDIT_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(90),
+  SEARCH_LOG_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(365),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

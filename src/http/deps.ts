@@ -7,6 +7,13 @@ import type { Mailer } from '../mail/mailer.js';
 /** Milliseconds since the epoch; injected so tests can move time without sleeping. */
 export type Clock = () => number;
 
+/** How a login checks a PIN: the real scrypt check (members/pin-hash.ts), or a counting wrapper in tests. */
+export interface PinVerifier {
+  verify(pin: string, stored: string): Promise<boolean>;
+  /** The same work as `verify`, for a card nobody has; never matches. */
+  decoy(pin: string): Promise<false>;
+}
+
 /** What the app is built from; passed in explicitly, never global. */
 export interface AppDeps {
   config: Config;
@@ -16,6 +23,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Built by server.ts from SMTP_URL; without one, "Email the basket" is hidden. */
   mailer?: Mailer;
+  /** Defaults to the scrypt check; tests inject a counting one. */
+  pins?: PinVerifier;
 }
 
 /** What every route module receives once the app has filled in defaults. */

@@ -15,6 +15,13 @@ export class BadRequest extends HttpError {
   }
 }
 
+/** A body in a form or encoding the route does not read (multipart, an unknown Content-Encoding). */
+export class UnsupportedMediaType extends HttpError {
+  constructor(message = 'This kind of request is not accepted here.') {
+    super(415, message);
+  }
+}
+
 export class NotFound extends HttpError {
   constructor(message = 'We could not find that page.') {
     super(404, message);

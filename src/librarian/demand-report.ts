@@ -35,13 +35,20 @@ function filterLabel(filter: string): string {
   return `${FACET_LABELS[field]}: ${facetValueLabel(field, filter.slice(at + 1))}`;
 }
 
+/**
+ * A query or filter shows in the top lists only once it was searched from at
+ * least this many visits (k-anonymity): one person's search never shows, and
+ * one visitor cannot stuff the lists.
+ */
+export const MIN_VISITS = 3;
+
 /** Gathers the four reports; days without a search are filled in with zeros so the chart has no gaps. */
 export async function demandReport(store: Pick<Store, 'searchLog'>, range: DateRange): Promise<DemandReport> {
   const [daily, topQueries, topZero, topFilters] = await Promise.all([
     store.searchLog.daily(range.start, range.end),
-    store.searchLog.topQueries(range.start, range.end, TOP),
-    store.searchLog.topQueries(range.start, range.end, TOP, { zeroResults: true }),
-    store.searchLog.topFilters(range.start, range.end, TOP),
+    store.searchLog.topQueries(range.start, range.end, TOP, { minVisits: MIN_VISITS }),
+    store.searchLog.topQueries(range.start, range.end, TOP, { zeroResults: true, minVisits: MIN_VISITS }),
+    store.searchLog.topFilters(range.start, range.end, TOP, { minVisits: MIN_VISITS }),
   ]);
   const byDay = new Map(daily.map((d) => [d.day, d]));
   const days = daysOf(range).map((day) => byDay.get(day) ?? { day, searches: 0, zeroResults: 0 });

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { auditConsole } from '../audit/console-audit.js';
 import { parseDateRange, type DateRange } from './date-range.js';
-import { demandReport, type DemandReport } from './demand-report.js';
+import { demandReport, MIN_VISITS, type DemandReport } from './demand-report.js';
 import { searchesChart } from './chart.js';
 import { csvHeaders, csvText, type CsvValue } from '../csv/csv.js';
 
@@ -27,7 +27,7 @@ export function demandRoutes(deps: RouteDeps): Router {
     await auditConsole(deps, ctx, 'librarian-view');
     const report = await demandReport(store, range);
     await render(ctx, 'librarian/demand', {
-      title: 'Search demand', section: 'demand', range, report, chart: searchesChart(report.days),
+      title: 'Search demand', section: 'demand', range, report, chart: searchesChart(report.days), minVisits: MIN_VISITS,
       csvHref: `/librarian/demand.csv?${new URLSearchParams({ from: range.from, to: range.to })}`,
     });
   });

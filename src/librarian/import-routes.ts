@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
-import path from 'node:path';
 import { rm } from 'node:fs/promises';
 import Router from '@koa/router';
 import type Koa from 'koa';
@@ -13,12 +11,12 @@ import { currentMember } from '../members/current-member.js';
 import { auditConsole } from '../audit/console-audit.js';
 import { importRunView } from './import-view.js';
 import { runImportOffThread } from './import-thread.js';
+import { STALE_AFTER_MS } from './import-runner.js';
+import { newUploadPath } from './upload-files.js';
 import { receiveUpload, UploadTooLarge } from './upload.js';
 import { rejectsCsv } from './rejects-csv.js';
 import { csvHeaders } from '../csv/csv.js';
 
-/** A running import not heard from for this long was cut off by a stopped server. */
-const STALE_AFTER_MS = 15 * 60_000;
 const FORMAT_CHOICES = FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] }));
 
 /** Upload a catalogue file, watch its import, read its summary and download its rejects report. */
@@ -40,7 +38,7 @@ export function importRoutes(deps: RouteDeps): Router {
   });
 
   router.post('/librarian/import', async (ctx) => {
-    const tempPath = path.join(os.tmpdir(), `shelfmark-upload-${randomUUID()}`);
+    const tempPath = newUploadPath();
     let upload;
     try {
       upload = await receiveUpload(ctx, tempPath, config.IMPORT_MAX_MB);
@@ -59,7 +57,9 @@ export function importRoutes(deps: RouteDeps): Router {
     const forced = FORMATS.includes(fields.format as ImportFormat) ? (fields.format as ImportFormat) : undefined;
     const id = randomUUID();
     const now = clock();
-    const claim = await store.imports.claim({ id, fileName: file.name, size: file.size, card: currentMember(ctx)?.card ?? '', startedAt: now }, now - STALE_AFTER_MS);
+    // A run not heard from for STALE_AFTER_MS (its process died) is marked failed by the claim.
+    const claim = await store.imports.claim({ id, fileName: file.name, size: file.size, card: currentMember(ctx)?.card ?? '', startedAt: now }, now - STALE_AFTER_MS)
+      .catch(async (err: unknown) => { await rm(tempPath, { force: true }); throw err; });
     if (!claim.claimed) {
       await rm(tempPath, { force: true });
       await auditConsole(deps, ctx, 'librarian-import', `refused: ${claim.running.fileName} was still importing`);

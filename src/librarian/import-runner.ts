@@ -10,6 +10,28 @@ import type { ImportProblem, ImportRun } from '../storage/store.js';
 export const MAX_PROBLEMS_KEPT = 50_000;
 /** Progress is written to the store at most this often (it is also the run's sign of life). */
 const PROGRESS_EVERY_MS = 500;
+/** A running import writes a sign of life this often, even in the middle of a long batch. */
+export const HEARTBEAT_MS = 5_000;
+/** A running run silent for this long (six missed heartbeats) belongs to a process that died. */
+export const STALE_AFTER_MS = 30_000;
+
+const INTERRUPTED = 'The import was interrupted because the server was stopped. The records of finished batches are in the catalogue; upload the file again to complete it (those records count as unchanged).';
+
+/** Thrown between batches once the server is stopping. */
+class Interrupted extends Error {}
+
+/** Imports running in this process, so a stopping server can end them at a batch boundary and wait. */
+const active = new Map<string, { stop: () => void; done: Promise<void> }>();
+
+/**
+ * On SIGTERM: ask every running import to stop after the batch in hand
+ * (batches are committed whole), and wait until each has recorded itself as
+ * interrupted and removed its file.
+ */
+export async function stopConsoleImports(): Promise<void> {
+  for (const run of active.values()) run.stop();
+  await Promise.all([...active.values()].map((run) => run.done));
+}
 
 /** The three log calls an import makes; the server's pino logger, or the import thread's relay to it. */
 export type ImportLogger = Record<'info' | 'warn' | 'error', (fields: object, message: string) => void>;
@@ -22,7 +44,14 @@ type Deps = Pick<RouteDeps, 'store' | 'clock'> & { logger: ImportLogger };
  * store so any instance can show them. Never throws: every ending, good or
  * bad, is recorded on the run, and the temporary file is removed.
  */
-export async function runImport(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): Promise<void> {
+export function runImport(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): Promise<void> {
+  let stopping = false;
+  const done = importRun(deps, run, path, () => stopping, forced).finally(() => active.delete(run.id));
+  active.set(run.id, { stop: () => { stopping = true; }, done });
+  return done;
+}
+
+async function importRun(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, stopping: () => boolean, forced?: ImportFormat): Promise<void> {
   const { store, clock, logger } = deps;
   const counts = emptyCounts();
   let format: ImportFormat | null = null;
@@ -47,20 +76,31 @@ export async function runImport(deps: Deps, run: Pick<ImportRun, 'id' | 'fileNam
         : { seq, kind: 'rejected', recordNumber: p.position.recordNumber, ...where(p.position), ...(p.id ? { recordId: p.id } : {}), reason: p.reason });
     },
     // Awaited by nothing: the importer's batches pace the writes, and a failed write only delays the display.
-    onBatch: () => void flush(false).catch((err: unknown) => logger.warn({ err, run: run.id }, 'import progress not saved')),
+    onBatch: () => {
+      if (stopping()) throw new Interrupted();
+      void flush(false).catch((err: unknown) => logger.warn({ err, run: run.id }, 'import progress not saved'));
+    },
   };
+  const heartbeat = setInterval(() => {
+    store.imports.progress(run.id, { counts, bytesRead: bytesRead(), format, now: clock() })
+      .catch((err: unknown) => logger.warn({ err, run: run.id }, 'import heartbeat not saved'));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   let error: string | null = null;
   try {
+    if (stopping()) throw new Interrupted();
     const opened = await openFile(path, forced);
     format = opened.format;
     bytesRead = opened.bytesRead;
     await importItems(opened.items, store, observer, counts);
   } catch (err) {
     // The importer names the file it read: the temporary path means nothing to the librarian.
-    error = err instanceof UnreadableFileError ? err.message.split(path).join(run.fileName) : 'The import stopped because of a problem on the server; the details are in the server log.';
-    if (!(err instanceof UnreadableFileError)) logger.error({ err, run: run.id }, 'console import failed');
+    error = err instanceof Interrupted ? INTERRUPTED : err instanceof UnreadableFileError ? err.message.split(path).join(run.fileName) : 'The import stopped because of a problem on the server; the details are in the server log.';
+    if (err instanceof Interrupted) logger.warn({ run: run.id, ...counts }, 'console import interrupted by shutdown');
+    else if (!(err instanceof UnreadableFileError)) logger.error({ err, run: run.id }, 'console import failed');
   }
+  clearInterval(heartbeat);
   try {
     await flush(true);
     await store.imports.finish(run.id, { status: error ? 'failed' : 'finished', counts, error, now: clock() });

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config/config.js';
 import type { RouteDeps } from '../http/deps.js';
 import type { ImportFormat } from '../storage/import-run-store.js';
@@ -23,19 +24,41 @@ export type ImportThreadMessage =
 
 type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger' | 'config'>;
 
+/** Import threads running now, each with the promise that settles when it has ended and been recorded. */
+const running = new Map<Worker, Promise<void>>();
+
+/**
+ * On SIGTERM: tell every import thread to stop after the batch in hand (it
+ * records its run as interrupted and removes its file), and wait for each.
+ */
+export async function stopImportThreads(): Promise<void> {
+  for (const worker of running.keys()) worker.postMessage({ stop: true });
+  await Promise.all(running.values());
+}
+
 /**
  * Run a claimed import on a worker thread with its own store connection
  * (import-worker.ts), so members' pages are served while a librarian imports.
  * Resolves when the thread has ended. Should the thread die before recording
  * the end of the run, the run is failed here, so it is never left "running".
  */
-export async function runImportOffThread(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): Promise<void> {
-  const { store, clock, logger, config } = deps;
-  const job: ImportJob = {
+export function runImportOffThread(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): Promise<void> {
+  const worker = startWorker(siblingModule(import.meta.url, 'import-worker'), { workerData: importJob(deps, run, path, forced) });
+  const done = watchImportThread(deps, worker, run, path).finally(() => running.delete(worker));
+  running.set(worker, done);
+  return done;
+}
+
+function importJob(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): ImportJob {
+  const { clock, config } = deps;
+  return {
     storeConfig: { DATA_DIR: config.DATA_DIR, MONGODB_URL: config.MONGODB_URL }, run, path, clockOffset: clock() - Date.now(),
     ...(forced ? { forced } : {}),
   };
-  const worker = startWorker(siblingModule(import.meta.url, 'import-worker'), { workerData: job });
+}
+
+async function watchImportThread(deps: Deps, worker: Worker, run: Pick<ImportRun, 'id' | 'fileName'>, path: string): Promise<void> {
+  const { store, clock, logger } = deps;
   let ended = false;
   let failure: unknown = null;
   worker.on('message', (message: ImportThreadMessage) => {

@@ -1,6 +1,6 @@
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { openStore } from '../storage/open-store.js';
-import { runImport, type ImportLogger } from './import-runner.js';
+import { runImport, stopConsoleImports, type ImportLogger } from './import-runner.js';
 import type { ImportJob, ImportThreadMessage } from './import-thread.js';
 
 /**
@@ -17,11 +17,17 @@ const relay = (level: keyof ImportLogger) => (fields: object, message: string) =
 };
 const logger: ImportLogger = { info: relay('info'), warn: relay('warn'), error: relay('error') };
 
+// The server is stopping: end after the batch in hand, recorded as interrupted (import-runner.ts).
+const onStop = (message: unknown) => {
+  if ((message as { stop?: boolean }).stop) void stopConsoleImports();
+};
+parentPort!.on('message', onStop);
 const store = await openStore(job.storeConfig);
 try {
   // The server's clock, as it stood when the job was handed over (tests move it).
   await runImport({ store, logger, clock: () => Date.now() + job.clockOffset }, job.run, job.path, job.forced);
 } finally {
   await store.close();
+  parentPort!.off('message', onStop);
 }
 post({ ended: true });

@@ -28,8 +28,9 @@ export function loginRoutes(deps: RouteDeps): Router {
     render(ctx, 'members/login', { title: 'Log in', returnTo, ...extra });
 
   router.get('/login', async (ctx) => {
-    // A browser that returns cookies gets its visit now, so the form carries the visit's token.
-    if (ctx.state.cookiesEnabled) startVisit(ctx, clock);
+    // No session is started here: a page anyone can ask for must not store anything. The form
+    // carries the token of a visit that already has one; without one, the Origin/Sec-Fetch-Site
+    // check (session/csrf.ts) is what keeps other sites from posting it.
     await showForm(ctx, safeReturnPath(ctx.query.return, '/account'));
   });
 
@@ -37,10 +38,11 @@ export function loginRoutes(deps: RouteDeps): Router {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const card = normaliseCard(body.card);
     const returnTo = safeReturnPath(body.return, '/account');
-    const result = await authenticate(store, card, body.pin, ctx.ip, clock());
+    const result = await authenticate(store, deps.pins, card, body.pin, ctx.ip, clock());
     if (!result.ok) {
-      await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
-      if (ctx.state.cookiesEnabled) startVisit(ctx, clock);
+      if (result.audit) await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
+      // Only a checked attempt (at most 20 per address in 15 minutes) may start a visit; a refused one stores nothing.
+      if (ctx.state.cookiesEnabled && result.reason === 'invalid') startVisit(ctx, clock);
       ctx.status = result.reason === 'invalid' ? 401 : 429;
       await showForm(ctx, returnTo, { card, error: FAILURE[result.reason] });
       return;

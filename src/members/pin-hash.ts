@@ -1,3 +1,4 @@
+import type { PinVerifier } from '../http/deps.js';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost: 2^14 × 8 × 128 bytes = 16 MiB of memory per hash, about 50 ms on a small server. */
@@ -37,3 +38,6 @@ export async function verifyAgainstDecoy(pin: string): Promise<false> {
   await verifyPin(pin, await decoy);
   return false;
 }
+
+/** The scrypt verifier every server uses. */
+export const scryptPins: PinVerifier = { verify: verifyPin, decoy: verifyAgainstDecoy };

@@ -44,7 +44,7 @@ export function cookieRoutes({ render, clock, config }: RouteDeps): Router {
   });
 
   router.get('/privacy', async (ctx) => {
-    await render(ctx, 'cookies/privacy', { title: 'Privacy', auditRetentionDays: config.AUDIT_RETENTION_DAYS });
+    await render(ctx, 'cookies/privacy', { title: 'Privacy', auditRetentionDays: config.AUDIT_RETENTION_DAYS, searchRetentionDays: config.SEARCH_LOG_RETENTION_DAYS });
   });
 
   return router;

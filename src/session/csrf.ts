@@ -2,17 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Koa from 'koa';
 import { FormTokenInvalid } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
+import { MULTIPART_HANDLERS } from '../http/read-body.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-/**
- * The only routes that read a multipart body themselves and call checkCsrf on
- * its `_csrf` field. Any other multipart POST is checked here like a form
- * (and fails, since its token cannot be read), so a forged multipart form
- * cannot slip past to a handler that needs no fields, such as /logout.
- */
-const MULTIPART_HANDLERS: ReadonlySet<string> = new Set(['/librarian/import']);
 
 /** A fresh per-visit token, kept in the server-side session. */
 export function newCsrfToken(): string {

@@ -59,6 +59,12 @@ export interface SearchLogEntry {
   page: number;
   /** Milliseconds since the epoch; the store keeps it rounded down to the minute. */
   at: number;
+  /**
+   * Which visit searched, as a key that cannot be traced back: a keyed hash of
+   * the client address under a salt that is never stored and changes every day
+   * (catalogue/visit-key.ts). Only used to count distinct visits; never listed.
+   */
+  visit?: string;
 }
 
 /** Searches on one UTC day. */
@@ -93,7 +99,10 @@ export interface SearchLogStore {
    * The most searched non-empty queries, most first, ties in query order.
    * With `zeroResults`, only searches that found nothing count.
    */
-  topQueries(from: number, to: number, limit: number, options?: { zeroResults?: boolean }): Promise<DemandCount[]>;
-  /** The filters ("field:value") most often part of a search, most first, ties in filter order. */
-  topFilters(from: number, to: number, limit: number): Promise<DemandCount[]>;
+  topQueries(from: number, to: number, limit: number, options?: { zeroResults?: boolean; minVisits?: number }): Promise<DemandCount[]>;
+  /**
+   * The filters ("field:value") most often part of a search, most first, ties in filter order.
+   * With `minVisits`, only values searched from at least that many distinct visits (k-anonymity).
+   */
+  topFilters(from: number, to: number, limit: number, options?: { minVisits?: number }): Promise<DemandCount[]>;
 }

@@ -33,25 +33,34 @@ export interface MemberStore {
 
 /** When repeated failures lock a key (a card, or a client address). */
 export interface LockPolicy {
-  /** Failures within one window that lock the key. */
-  maxFailures: number;
-  /** A window starts at the first failure and lasts this long; the lock lasts as long from the last failure that set it. */
+  /** Attempts within one window; the one that reaches it locks the key, and any beyond it is refused unchecked. */
+  maxAttempts: number;
+  /** A window starts at the first attempt and lasts this long; the lock lasts as long from the attempt that set it. */
   windowMs: number;
 }
 
 export interface AttemptState {
-  failures: number;
+  /** Attempts reserved in the current window, this one included. */
+  attempts: number;
   /** Set while the key is locked. */
   lockedUntil: number | null;
 }
 
 /**
- * Failed-login counters keyed by any string ("card:…", "addr:…"), so that a
- * card that does not exist is throttled exactly like one that does.
+ * Login-attempt counters keyed by any string ("card:…", "addr:…"), so that a
+ * card that does not exist is throttled exactly like one that does. An attempt
+ * is reserved before the PIN is checked, so parallel guesses cannot all pass
+ * a check made before any of them is counted.
  */
 export interface LoginAttemptStore {
-  /** Counts one failure atomically and locks the key when the policy says so. */
-  recordFailure(key: string, now: number, policy: LockPolicy): Promise<AttemptState>;
+  /**
+   * Counts one attempt atomically and returns the count with it, locking the
+   * key when the count reaches the policy's maximum. A count over the maximum
+   * means: refuse without checking the PIN.
+   */
+  reserve(key: string, now: number, policy: LockPolicy): Promise<AttemptState>;
+  /** Gives back one reserved attempt (it succeeded); the key unlocks when it falls below the maximum. */
+  release(key: string, now: number, policy: LockPolicy): Promise<void>;
   /** The state at `now`: a window or lock that has ended counts as nothing. */
   get(key: string, now: number): Promise<AttemptState>;
   clear(key: string): Promise<void>;

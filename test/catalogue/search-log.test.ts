@@ -1,3 +1,4 @@
+import { dailyVisitKeys } from '../../src/catalogue/visit-key.js';
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -60,7 +61,8 @@ describe('the anonymous search log', () => {
     const db = new Database(path.join(built.dataDir, 'shelfmark.db'), { readonly: true });
     t.after(() => db.close());
     const columns = (db.prepare('PRAGMA table_info(search_log)').all() as Array<{ name: string }>).map((c) => c.name).sort();
-    assert.deepEqual(columns, ['at', 'filters', 'id', 'page', 'query', 'results']);
+    // `visit` is a day-salted HMAC of the address whose salt is never stored (visit-key.ts); checked below not to hold the address.
+    assert.deepEqual(columns, ['at', 'filters', 'id', 'page', 'query', 'results', 'visit']);
     const rows = db.prepare('SELECT * FROM search_log').all() as Array<Record<string, unknown>>;
     const raw = JSON.stringify(rows.map((r) => ({ ...r, id: undefined })));
     for (const secret of [sessionId, memberId, '1000000001', 'Ada', agent, 'fingerprint', '203.0.113.9', '127.0.0.1', String(built.clock.now)]) {
@@ -81,5 +83,15 @@ describe('the anonymous search log', () => {
     };
     const res = await built.browser().get('/search?q=emma').expect(200);
     assert.match(res.text, /Emma/);
+  });
+});
+
+describe('the visit key of a search', () => {
+  it('is the same for one address within a day, different across addresses, and unrelated the next day', () => {
+    const key = dailyVisitKeys();
+    const day = Date.parse('2026-11-23T10:00:00Z');
+    assert.equal(key('198.51.100.1', day), key('198.51.100.1', day + 60_000));
+    assert.notEqual(key('198.51.100.1', day), key('198.51.100.2', day));
+    assert.notEqual(key('198.51.100.1', day), key('198.51.100.1', day + DAY));
   });
 });

@@ -9,7 +9,7 @@ describe('configuration', () => {
     assert.equal(config.PORT, 3000);
     assert.equal(config.DATA_DIR, './data');
     assert.equal(config.SESSION_IDLE_MINUTES, 30);
-    assert.equal(config.TRUST_PROXY, false);
+    assert.deepEqual(config.TRUST_PROXY, { kind: 'none' });
     assert.equal(config.MONGODB_URL, undefined);
   });
 
@@ -18,7 +18,7 @@ describe('configuration', () => {
       assert.ok(err instanceof ConfigError);
       assert.match(err.message, /PORT="eighty": must be a port number/);
       assert.match(err.message, /SESSION_IDLE_MINUTES="0"/);
-      assert.match(err.message, /TRUST_PROXY="maybe": must be true or false/);
+      assert.match(err.message, /TRUST_PROXY="maybe": must be false, a number of proxy hops, or a comma-separated list/);
       assert.match(err.message, /MONGODB_URL="postgres:\/\/x": must start with mongodb:\/\//);
       return true;
     });

@@ -11,6 +11,7 @@ import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { CatalogueRecord } from '../../src/catalogue/record.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue } from '../storage/fixtures.js';
+import type { PinVerifier } from '../../src/http/deps.js';
 
 /** A clock tests can move forward; no test ever sleeps. */
 export class TestClock {
@@ -46,6 +47,8 @@ interface BuildOptions {
   searchBudgetMs?: number;
   /** What the app sees of the store: lets a test hold a call open or count writes (the real store still does the work). */
   wrapStore?: (store: Store) => Store;
+  /** A PIN verifier to use instead of the real one (e.g. one that counts checks). */
+  pins?: PinVerifier;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
@@ -56,7 +59,7 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
   const logger = options.logger ?? createLogger('silent');
-  const app = createApp({ config, store: options.wrapStore?.(store) ?? store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger) });
+  const app = createApp({ config, store: options.wrapStore?.(store) ?? store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger), pins: options.pins });
   t.after(async () => {
     await store.close();
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

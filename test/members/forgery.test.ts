@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { build, csrfOf, type Built } from '../helpers/build.js';
+import { build, csrfOf, submit, type Built } from '../helpers/build.js';
 import { addMember, loginAs } from '../helpers/members.js';
 
 async function loggedIn(built: Built) {
@@ -27,6 +27,8 @@ describe('forgery protection on login, logout and reservations', () => {
     await addMember(built.store, '1000000001', '1234');
     const visitor = built.browser();
     await visitor.get('/');
+    // A visit with a session (the login page alone starts none).
+    await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 });
     await visitor.get('/login');
     const res = await visitor.post('/login').type('form').send({ card: '1000000001', pin: '1234', _csrf: 'forged-token-of-32-characters-xx' });
     assert.equal(res.status, 403);
@@ -62,6 +64,7 @@ describe('forgery protection on login, logout and reservations', () => {
     await addMember(built.store, '1000000001', '1234');
     const visitor = built.browser();
     await visitor.get('/');
+    await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 });
     await visitor.get('/login');
     const before = await csrfOf(visitor);
     await loginAs(visitor, '1000000001', '1234');

@@ -52,9 +52,9 @@ describe('logging in with card and PIN', () => {
     const built = await withAda(t);
     const visitor = built.browser();
     await visitor.get('/');
-    const before = sessionIdFrom(await visitor.get('/login'));
-    assert.ok(before, 'the login page starts the visit of a browser that keeps cookies');
-    await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 });
+    const before = sessionIdFrom(await submit(visitor, '/basket/add', { id: 'rec-emma' }, { status: 302 }));
+    assert.ok(before, 'the basket add starts the visit');
+    await visitor.get('/login');
     await loginAs(visitor, ADA.card, ADA.pin);
     assert.equal(await built.store.sessions.get(before, built.clock.now), null, 'gone from the store');
     const old = await replay(built, before, '/account');

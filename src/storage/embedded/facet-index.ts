@@ -22,7 +22,7 @@ export class FacetIndex {
   readonly valueText: string[] = [];
   /** Per record rowid: where its value ids start in `pool`, and how many there are. */
   private start = new Int32Array(1024);
-  private length = new Uint16Array(1024);
+  private length = new Uint32Array(1024);
   private pool = new Int32Array(1 << 16);
   private used = 0;
   private live = 0;
@@ -88,7 +88,7 @@ export class FacetIndex {
 
   private rebuild(): void {
     this.start = new Int32Array(1024);
-    this.length = new Uint16Array(1024);
+    this.length = new Uint32Array(1024);
     this.used = 0;
     this.live = 0;
     for (const [rid, pairs] of this.allSql.iterate()) {
@@ -146,7 +146,7 @@ export class FacetIndex {
     const capacity = Math.max(size, this.start.length * 2);
     const start = new Int32Array(capacity);
     start.set(this.start);
-    const length = new Uint16Array(capacity);
+    const length = new Uint32Array(capacity);
     length.set(this.length);
     this.start = start;
     this.length = length;

@@ -161,6 +161,12 @@ const MIGRATIONS: Array<(db: Database) => void> = [
   (db) => {
     db.exec('CREATE TABLE send_limits (key TEXT PRIMARY KEY, used INTEGER NOT NULL, window_ends INTEGER NOT NULL) WITHOUT ROWID');
   },
+  // 10: a daily-salted visit key per search, so demand lists can drop queries seen from fewer than
+  // three visits (issue 14). Older rows share the empty key: they count as one visit together.
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(search_log)').all();
+    if (!columns.some((c) => c.name === 'visit')) db.exec(`ALTER TABLE search_log ADD COLUMN visit TEXT NOT NULL DEFAULT ''`);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */

@@ -7,15 +7,16 @@ type Range = [from: number, to: number];
 const SEARCHES = 'FROM search_log WHERE at >= ? AND at < ? AND page = 1';
 
 /**
- * The demand reports over the search log, one GROUP BY each. Ties are
+ * The demand reports over the search log, one GROUP BY each; the top lists
+ * keep only values searched from at least the given number of visits. Ties are
  * broken by the value (binary order, as MongoDB sorts strings), so both
  * adapters list equal counts in the same order.
  */
 export function searchDemandStatements(db: Database) {
   const top = (extra: string) =>
-    db.prepare<[...Range, number], DemandCount>(
+    db.prepare<[...Range, number, number], DemandCount>(
       `SELECT query AS value, count(*) AS searches ${SEARCHES} AND query <> '' ${extra}
-       GROUP BY query ORDER BY searches DESC, value LIMIT ?`,
+       GROUP BY query HAVING count(DISTINCT visit) >= ? ORDER BY searches DESC, value LIMIT ?`,
     );
   return {
     daily: db.prepare<Range, DailySearches>(
@@ -24,11 +25,11 @@ export function searchDemandStatements(db: Database) {
     ),
     topQueries: top(''),
     topZero: top('AND results = 0'),
-    topFilters: db.prepare<[...Range, number], DemandCount>(
+    topFilters: db.prepare<[...Range, number, number], DemandCount>(
       `SELECT f.value AS value, count(*) AS searches
        FROM search_log, json_each(search_log.filters) AS f
        WHERE at >= ? AND at < ? AND page = 1
-       GROUP BY f.value ORDER BY searches DESC, value LIMIT ?`,
+       GROUP BY f.value HAVING count(DISTINCT visit) >= ? ORDER BY searches DESC, value LIMIT ?`,
     ),
   };
 }

@@ -7,14 +7,14 @@ interface Row { at: number; query: string; filters: string; results: number; pag
 
 /** The anonymous search log. Rows have a random key and no rowid, so they keep no insertion order either. */
 export function createSearchLogStore(db: Database): SearchLogStore {
-  const insert = db.prepare('INSERT INTO search_log (id, at, query, filters, results, page) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO search_log (id, at, query, filters, results, page, visit) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const list = db.prepare<[number, number], Row>('SELECT at, query, filters, results, page FROM search_log WHERE at >= ? AND at < ? ORDER BY at');
   const prune = db.prepare('DELETE FROM search_log WHERE at < ?');
   const report = searchDemandStatements(db);
   return {
     async append(entry) {
       // Rounded here too, so no caller can store a time finer than the minute.
-      insert.run(randomBytes(16), Math.floor(entry.at / 60_000) * 60_000, entry.query, JSON.stringify(entry.filters), entry.results, entry.page);
+      insert.run(randomBytes(16), Math.floor(entry.at / 60_000) * 60_000, entry.query, JSON.stringify(entry.filters), entry.results, entry.page, entry.visit ?? '');
     },
     async list(from, to) {
       return list.all(from, to).map((r): SearchLogEntry => ({
@@ -28,10 +28,10 @@ export function createSearchLogStore(db: Database): SearchLogStore {
       return report.daily.all(from, to);
     },
     async topQueries(from, to, limit, options = {}) {
-      return (options.zeroResults ? report.topZero : report.topQueries).all(from, to, limit);
+      return (options.zeroResults ? report.topZero : report.topQueries).all(from, to, options.minVisits ?? 1, limit);
     },
-    async topFilters(from, to, limit) {
-      return report.topFilters.all(from, to, limit);
+    async topFilters(from, to, limit, options = {}) {
+      return report.topFilters.all(from, to, options.minVisits ?? 1, limit);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { AttemptState, LockPolicy, LoginAttemptStore } from '../member-stor
 
 export interface AttemptDocument {
   _id: string;
+  /** Attempts reserved in the window (the field keeps its first name). */
   failures: number;
   windowEnds: Date;
   lockedUntil: Date | null;
@@ -15,18 +16,21 @@ export const LOGIN_ATTEMPT_INDEXES: IndexDescription[] = [{ name: 'login_attempt
 
 /** What a counter document means at `now`: nothing once its window and lock have ended. */
 export function stateAt(doc: AttemptDocument | null, now: number): AttemptState {
-  if (!doc || doc.expiresAt.getTime() <= now) return { failures: 0, lockedUntil: null };
+  if (!doc || doc.expiresAt.getTime() <= now) return { attempts: 0, lockedUntil: null };
   const locked = doc.lockedUntil && doc.lockedUntil.getTime() > now ? doc.lockedUntil.getTime() : null;
-  return { failures: doc.failures, lockedUntil: locked };
+  return { attempts: doc.failures, lockedUntil: locked };
 }
 
+const keptUntil = { $set: { expiresAt: { $max: ['$windowEnds', '$lockedUntil'] } } };
+
 /**
- * The update that counts one failure at `nowMs`: start a new window when the
+ * The update that reserves one attempt at `nowMs`: start a new window when the
  * last one (and any lock) has ended, else count on; lock on reaching the
- * policy's maximum. A missing field compares below any date, so a document
- * the upsert has just created starts fresh too.
+ * policy's maximum, from that attempt (later ones do not extend it). A missing
+ * field compares below any date, so a document the upsert has just created
+ * starts fresh too.
  */
-export function failureUpdate(nowMs: number, policy: LockPolicy): Document[] {
+export function reserveUpdate(nowMs: number, policy: LockPolicy): Document[] {
   const now = new Date(nowMs);
   const ends = new Date(nowMs + policy.windowMs);
   const fresh = { $not: [{ $gt: ['$expiresAt', now] }] };
@@ -36,26 +40,39 @@ export function failureUpdate(nowMs: number, policy: LockPolicy): Document[] {
       windowEnds: { $cond: [fresh, ends, '$windowEnds'] },
       lockedUntil: { $cond: [fresh, null, '$lockedUntil'] },
     } },
-    { $set: { lockedUntil: { $cond: [{ $gte: ['$failures', policy.maxFailures] }, ends, '$lockedUntil'] } } },
-    { $set: { expiresAt: { $max: ['$windowEnds', '$lockedUntil'] } } },
+    { $set: { lockedUntil: { $cond: [{ $gte: ['$failures', policy.maxAttempts] }, { $ifNull: ['$lockedUntil', ends] }, '$lockedUntil'] } } },
+    keptUntil,
+  ];
+}
+
+/** The update that gives one attempt back, unlocking below the maximum; applied only to a live counter. */
+export function releaseUpdate(policy: LockPolicy): Document[] {
+  return [
+    { $set: { failures: { $max: [{ $subtract: ['$failures', 1] }, 0] } } },
+    { $set: { lockedUntil: { $cond: [{ $lt: ['$failures', policy.maxAttempts] }, null, '$lockedUntil'] } } },
+    keptUntil,
   ];
 }
 
 /**
- * Failure counters on MongoDB. A failure is one findOneAndUpdate with an
- * aggregation-pipeline update, so the "start a new window or count on" choice
- * and the lock are computed atomically on the server.
+ * Attempt counters on MongoDB. A reservation is one findOneAndUpdate with an
+ * aggregation-pipeline update returning the new document, so the count, the
+ * "start a new window or count on" choice and the lock are computed
+ * atomically on the server.
  */
 export function createLoginAttemptStore(db: Db): LoginAttemptStore {
   const attempts = db.collection<AttemptDocument>('loginAttempts');
   return {
-    async recordFailure(key, nowMs, policy) {
+    async reserve(key, nowMs, policy) {
       const doc = await attempts.findOneAndUpdate(
         { _id: key },
-        failureUpdate(nowMs, policy),
+        reserveUpdate(nowMs, policy),
         { upsert: true, returnDocument: 'after' },
       );
       return stateAt(doc, nowMs);
+    },
+    async release(key, nowMs, policy) {
+      await attempts.updateOne({ _id: key, expiresAt: { $gt: new Date(nowMs) } }, releaseUpdate(policy));
     },
     async get(key, now) {
       return stateAt(await attempts.findOne({ _id: key }), now);

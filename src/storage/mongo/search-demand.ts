@@ -28,18 +28,31 @@ export function dailySearchesPipeline(from: number, to: number): Document[] {
   ];
 }
 
+/**
+ * Counts per value, keeping only values searched from at least `minVisits`
+ * distinct visits: grouped by value and visit first, so no group holds a set
+ * of every visit. A document without a visit key counts as the empty key.
+ */
+function countedFromVisits(value: string, minVisits: number): Document[] {
+  return [
+    { $group: { _id: { value, visit: { $ifNull: ['$visit', ''] } }, n: { $sum: 1 } } },
+    { $group: { _id: '$_id.value', searches: { $sum: '$n' }, visits: { $sum: 1 } } },
+    { $match: { visits: { $gte: minVisits } } },
+  ];
+}
+
 /** The most searched non-empty queries; with `zeroResults`, only searches that found nothing. */
-export function topQueriesPipeline(from: number, to: number, limit: number, zeroResults = false): Document[] {
+export function topQueriesPipeline(from: number, to: number, limit: number, zeroResults = false, minVisits = 1): Document[] {
   return [
     searches(from, to, { query: { $ne: '' }, ...(zeroResults ? { results: 0 } : {}) }),
-    { $group: { _id: '$query', searches: { $sum: 1 } } },
+    ...countedFromVisits('$query', minVisits),
     ...top(limit),
   ];
 }
 
 /** The filters most often part of a search. */
-export function topFiltersPipeline(from: number, to: number, limit: number): Document[] {
-  return [searches(from, to), { $unwind: '$filters' }, { $group: { _id: '$filters', searches: { $sum: 1 } } }, ...top(limit)];
+export function topFiltersPipeline(from: number, to: number, limit: number, minVisits = 1): Document[] {
+  return [searches(from, to), { $unwind: '$filters' }, ...countedFromVisits('$filters', minVisits), ...top(limit)];
 }
 
 /** Keeps the fields in the Store's order, whatever order the server returns them in. */

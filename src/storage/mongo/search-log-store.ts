@@ -4,7 +4,7 @@ import type { SearchLogEntry, SearchLogStore } from '../log-stores.js';
 import { dailySearchesPipeline, readCount, readDaily, topFiltersPipeline, topQueriesPipeline } from './search-demand.js';
 
 /** `_id` is a random UUID: an ObjectId would carry the exact second of the search. */
-type SearchLogDocument = Omit<SearchLogEntry, 'at'> & { _id: string; at: Date };
+type SearchLogDocument = Omit<SearchLogEntry, 'at' | 'visit'> & { _id: string; at: Date; visit: string };
 
 export const SEARCH_LOG_INDEXES: IndexDescription[] = [{ name: 'search_log_at', key: { at: 1 } }];
 
@@ -14,7 +14,7 @@ export function createSearchLogStore(db: Db): SearchLogStore {
   return {
     async append(entry) {
       // Rounded here too, so no caller can store a time finer than the minute.
-      await log.insertOne({ ...entry, _id: randomUUID(), at: new Date(Math.floor(entry.at / 60_000) * 60_000) });
+      await log.insertOne({ ...entry, _id: randomUUID(), at: new Date(Math.floor(entry.at / 60_000) * 60_000), visit: entry.visit ?? '' });
     },
     async list(from, to) {
       const docs = await log.find({ at: { $gte: new Date(from), $lt: new Date(to) } }, { projection: { _id: 0 } }).sort({ at: 1 }).toArray();
@@ -27,10 +27,10 @@ export function createSearchLogStore(db: Db): SearchLogStore {
       return (await log.aggregate(dailySearchesPipeline(from, to)).toArray()).map(readDaily);
     },
     async topQueries(from, to, limit, options = {}) {
-      return (await log.aggregate(topQueriesPipeline(from, to, limit, options.zeroResults)).toArray()).map(readCount);
+      return (await log.aggregate(topQueriesPipeline(from, to, limit, options.zeroResults, options.minVisits)).toArray()).map(readCount);
     },
-    async topFilters(from, to, limit) {
-      return (await log.aggregate(topFiltersPipeline(from, to, limit)).toArray()).map(readCount);
+    async topFilters(from, to, limit, options = {}) {
+      return (await log.aggregate(topFiltersPipeline(from, to, limit, options.minVisits)).toArray()).map(readCount);
     },
   };
 }

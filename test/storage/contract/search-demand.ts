@@ -69,6 +69,23 @@ export function searchDemandContract(store: StoreRef): void {
       ]);
     });
 
+    it('with minVisits, lists only queries and filters searched from that many distinct visits', async () => {
+      const at = DAY0 + 9 * 60 * 60_000;
+      const from = (visit: string, query: string, filters: string[] = [], results = 5) => store().searchLog.append({ query, filters, results, page: 1, at, visit });
+      for (let i = 0; i < 10; i++) await from('stuffer', 'buy cheap pills', ['subject:spam'], 0);
+      await from('a', 'emma', ['language:eng']);
+      await from('b', 'emma', ['language:eng']);
+      await from('b', 'emma', ['language:eng']);
+      await from('c', 'emma');
+      await from('a', 'secret', [], 0);
+      await from('b', 'secret', [], 0);
+      assert.deepEqual(await store().searchLog.topQueries(DAY0, to, 10, { minVisits: 3 }), [{ value: 'emma', searches: 4 }]);
+      assert.deepEqual(await store().searchLog.topQueries(DAY0, to, 10, { zeroResults: true, minVisits: 3 }), []);
+      assert.deepEqual(await store().searchLog.topFilters(DAY0, to, 10, { minVisits: 3 }), []);
+      assert.deepEqual(await store().searchLog.topFilters(DAY0, to, 10, { minVisits: 2 }), [{ value: 'language:eng', searches: 3 }]);
+      assert.equal((await store().searchLog.daily(DAY0, to))[0]?.searches, 16, 'every search still counts in the totals');
+    });
+
     it('ranks the filters used in searches', async () => {
       await load();
       assert.deepEqual(await store().searchLog.topFilters(DAY0, to, 10), [

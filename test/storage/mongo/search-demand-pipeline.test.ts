@@ -43,4 +43,19 @@ describe('mongodb search demand pipelines', () => {
       { value: 'mediaType:dvd', searches: 1 },
     ]);
   });
+
+  it('keep only values searched from enough distinct visits, a missing key counting as one visit', () => {
+    const at = new Date(DAY0 + 60_000);
+    const visits = [
+      ...Array.from({ length: 5 }, (_, i) => ({ _id: `s${i}`, query: 'stuffed', filters: ['subject:spam'], results: 0, page: 1, at, visit: 'x' })),
+      { _id: 'a', query: 'emma', filters: ['language:eng'], results: 2, page: 1, at, visit: 'a' },
+      { _id: 'b', query: 'emma', filters: ['language:eng'], results: 2, page: 1, at, visit: 'b' },
+      { _id: 'c', query: 'emma', filters: [], results: 2, page: 1, at },
+    ];
+    const runOn = (pipeline: Document[]) => (aggregate(visits, pipeline) as Document[]).map(readCount);
+    assert.deepEqual(runOn(topQueriesPipeline(DAY0, TO, 10, false, 3)), [{ value: 'emma', searches: 3 }]);
+    assert.deepEqual(runOn(topQueriesPipeline(DAY0, TO, 10, true, 3)), []);
+    assert.deepEqual(runOn(topFiltersPipeline(DAY0, TO, 10, 2)), [{ value: 'language:eng', searches: 2 }]);
+    assert.deepEqual(runOn(topFiltersPipeline(DAY0, TO, 10, 3)), []);
+  });
 });

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readNdjson } from '../../src/import/json/ndjson-reader.js';
+import { parseRecord } from '../../src/import/record-schema.js';
+import type { ReadItem } from '../../src/import/types.js';
+
+const GOOD = JSON.stringify({ id: 'after', title: 'Read after the bad line', mediaType: 'book' });
+
+/** Feeds buffers to the NDJSON reader in 64 KiB chunks, as a file stream would. */
+async function readLines(...parts: Buffer[]): Promise<ReadItem[]> {
+  async function* chunks() {
+    for (const part of parts) for (let i = 0; i < part.length; i += 65_536) yield part.subarray(i, i + 65_536);
+  }
+  const items: ReadItem[] = [];
+  for await (const item of readNdjson(chunks(), 'big.ndjson')) items.push(item);
+  return items;
+}
+
+/** A record line whose authors array has `n` elements, none of them text. */
+function lineWithArray(n: number): Buffer {
+  return Buffer.from(`{"id":"big","title":"Big","mediaType":"book","authors":[${'1,'.repeat(n - 1)}1]}\n`);
+}
+
+test('a 16 MB NDJSON line with an 8-million-element array is rejected by size, with a short message, and the next line is read', async () => {
+  const big = lineWithArray(8_000_000);
+  assert.ok(big.length > 16_000_000);
+  const items = await readLines(big, Buffer.from(`${GOOD}\n`));
+  assert.equal(items.length, 2);
+  const [bad, good] = items;
+  assert.ok(bad && !bad.ok);
+  assert.match(bad.reason, /^this line is 16\.0 MB, over the 1 MB limit for one record$/);
+  assert.equal(bad.position.line, 1);
+  assert.ok(good?.ok && good.record.id === 'after');
+});
+
+test('an array under the line limit but over the field limit gives one short reason, not one per element', () => {
+  const value = { id: 'x', title: 'X', mediaType: 'book', authors: Array.from({ length: 200_000 }, () => 1), subjects: [1, 2, 3] };
+  const parsed = parseRecord(value);
+  assert.ok(!parsed.ok);
+  assert.ok(parsed.reason.length < 300, `reason is ${parsed.reason.length} characters`);
+  assert.match(parsed.reason, /authors: more than 1,000 values \(200,000\)/);
+});
+
+test('the schema reports the first problem in each field only', () => {
+  const parsed = parseRecord({ id: 'x', title: 'X', mediaType: 'book', subjects: [1, 2, 3], languages: ['english', 'french'] });
+  assert.ok(!parsed.ok);
+  assert.equal(parsed.reason.split('; ').length, 2, parsed.reason);
+  assert.match(parsed.reason, /^languages\.0: must be an ISO 639-2 code such as "eng"; subjects\.0: /);
+});
+
+test('a text longer than the limit is rejected by length', () => {
+  const parsed = parseRecord({ id: 'x', title: 'X'.repeat(70_000), mediaType: 'book' });
+  assert.ok(!parsed.ok);
+  assert.match(parsed.reason, /^title: longer than 65,536 characters$/);
+});
