@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { RouteDeps } from '../http/deps.js';
+import { branchRegistryPath, loadBranchRegistry, OTHER_LOCATIONS } from '../branches/branch-registry.js';
+import type { UnmappedLocations } from '../import/assign-branches.js';
 import { importItems, type ImportObserver } from '../import/import-items.js';
 import { openFile } from '../import/import-file.js';
 import { UnreadableFileError } from '../import/types.js';
@@ -11,7 +13,7 @@ export const MAX_PROBLEMS_KEPT = 50_000;
 /** Progress is written to the store at most this often (it is also the run's sign of life). */
 const PROGRESS_EVERY_MS = 500;
 
-type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger'>;
+type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger' | 'config'>;
 
 /**
  * Runs one claimed import in this process, through the same reader and
@@ -40,7 +42,7 @@ export async function runImport(deps: Deps, run: Pick<ImportRun, 'id' | 'fileNam
     onProblem(p) {
       if (++seq > MAX_PROBLEMS_KEPT) return;
       pending.push('kind' in p
-        ? { seq, kind: 'warning', recordNumber: p.item.position.recordNumber, ...where(p.item.position), recordId: p.item.record.id, reason: p.message }
+        ? { seq, kind: 'warning', recordNumber: p.position.recordNumber, ...where(p.position), ...(p.id ? { recordId: p.id } : {}), reason: p.message }
         : { seq, kind: 'rejected', recordNumber: p.position.recordNumber, ...where(p.position), ...(p.id ? { recordId: p.id } : {}), reason: p.reason });
     },
     // Awaited by nothing: the importer's batches pace the writes, and a failed write only delays the display.
@@ -49,10 +51,17 @@ export async function runImport(deps: Deps, run: Pick<ImportRun, 'id' | 'fileNam
 
   let error: string | null = null;
   try {
+    const branches = await loadBranchRegistry(branchRegistryPath(deps.config)).catch((e: Error) => Promise.reject(new UnreadableFileError(`the branch registry could not be read: ${e.message}`)));
+    const unmapped: UnmappedLocations = new Map();
     const opened = await openFile(path, forced);
     format = opened.format;
     bytesRead = opened.bytesRead;
-    await importItems(opened.items, store, observer, counts);
+    await importItems(opened.items, store, observer, counts, { branches, unmapped });
+    // The console lists each location the registry did not know as one warning line of the report.
+    for (const [location, copies] of unmapped) {
+      counts.warnings++;
+      observer.onProblem?.({ kind: 'warning', position: { file: run.fileName, recordNumber: 0 }, message: `location "${location}" is not in the branch registry: ${copies} ${copies === 1 ? 'copy is' : 'copies are'} kept under "${OTHER_LOCATIONS}"` });
+    }
   } catch (err) {
     // The importer names the file it read: the temporary path means nothing to the librarian.
     error = err instanceof UnreadableFileError ? err.message.split(path).join(run.fileName) : 'The import stopped because of a problem on the server; the details are in the server log.';

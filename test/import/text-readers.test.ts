@@ -30,8 +30,8 @@ test('CSV rows of the same id become one record with a copy per row, in the docu
 
 test('CSV with a bad ISBN keeps the record and warns; missing cells and unknown media types reject the row by line', async () => {
   const items = await readAll(readCsv, fixture('items.csv'));
-  const bringUp = items.find((i) => i.ok && i.record.id === 'csv-2');
-  assert.ok(bringUp?.ok);
+  const bringUp = items.find((i) => i.ok === true && i.record.id === 'csv-2');
+  assert.ok(bringUp?.ok === true);
   assert.deepEqual(bringUp.record.isbns, []);
   assert.deepEqual(bringUp.warnings, ['ISBN "not-an-isbn" is not valid and was left out']);
   const shortRow = okRecords(items).find((r) => r.id === 'csv-4');

@@ -1,5 +1,5 @@
 /**
- * The in-memory MARC record every MARC reader produces (marcjs's shape), and
+ * The in-memory MARC record every MARC reader produces, and
  * small accessors the mapping reads it through.
  */
 export interface MarcRecord {
@@ -22,7 +22,9 @@ export function dataFields(record: MarcRecord, ...tags: string[]): string[][] {
 export function subfields(field: string[], codes: string): string[] {
   const values: string[] = [];
   for (let i = 2; i + 1 < field.length; i += 2) {
-    if (codes.includes(field[i] ?? '\u0000')) values.push(field[i + 1] ?? '');
+    const code = field[i];
+    // A code must be one character: '' (a MARCXML subfield without a code) would match every code.
+    if (code?.length === 1 && codes.includes(code)) values.push(field[i + 1] ?? '');
   }
   return values;
 }
