@@ -49,7 +49,18 @@ export function trimPunctuation(value: string): string {
   return v.trim();
 }
 
-/** Joins subfields into one display string. */
+/**
+ * Joins subfields into one display string with ISBD punctuation normalised:
+ * a full stop ending one subfield and the separator's full stop make one
+ * ("New Zealand. Department of Lands and Survey", never ".."), an ellipsis
+ * stays, and the string never ends in " /", " :", ",", ";" or "=".
+ */
 export function joined(field: string[], codes: string, separator = ' '): string {
-  return trimPunctuation(subfields(field, codes).map((s) => s.trim()).filter(Boolean).join(separator));
+  return joinIsbd(subfields(field, codes), separator);
+}
+
+/** The joining rule of `joined`, for values already picked out of a field. */
+export function joinIsbd(values: string[], separator = ' '): string {
+  const text = values.map((s) => s.trim()).filter(Boolean).join(separator);
+  return trimPunctuation(text.replace(/\.(?:\s*\.)+/g, (dots) => (/^\.{3,}$/.test(dots) ? dots : '.')).replace(/\s+([,;:/=])\1(?=\s|$)/g, ' $1'));
 }
