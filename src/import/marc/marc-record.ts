@@ -42,7 +42,8 @@ export function indicator2(field: string[]): string {
 
 /** Strip the ISBD punctuation cataloguers end subfields with (" /", " :", ",", "."), keeping initials like "J." whole. */
 export function trimPunctuation(value: string): string {
-  let v = value.trim().replace(/\s*[/:;,=]$/, '').trim();
+  // Repeatedly: cataloguers leave "Sense and sensibility : /" when a subtitle was removed.
+  let v = value.trim().replace(/(?:\s*[/:;,=])+$/, '').trim();
   // A final full stop after a word of two or more letters is punctuation; after an initial it is part of the name.
   if (/[^\s.]{2,}\.$/.test(v) && !/\b[A-Z][a-z]?\.$/.test(v)) v = v.slice(0, -1);
   if (/^\[.*\]$/.test(v)) v = v.slice(1, -1);

@@ -25,14 +25,18 @@ async function* parseAll(input: AsyncIterable<Buffer>, file: string): AsyncGener
   }
 }
 
-/** The 001 of a record whose structure cannot be read, when the bytes still show it, so the rejects report can name it. */
+/** The id (001, with 003) of a record whose structure cannot be read, when the bytes still show it, for the rejects report. */
 function idOf(raw: RawRecord): { id?: string } {
   const text = raw.bytes.toString('latin1');
-  const entry = /^001(\d{4})(\d{5})/m.exec(text.slice(24, 24 + 12 * 50).match(/.{12}/g)?.find((e) => e.startsWith('001')) ?? '');
   const base = text.indexOf('\x1e', 24) + 1;
-  if (entry && base > 0) {
-    const value = text.slice(base + Number(entry[2]), base + Number(entry[2]) + Number(entry[1])).split('\x1e')[0]?.trim();
-    if (value && /^[\x20-\x7e]+$/.test(value)) return { id: value };
-  }
-  return {};
+  const control = (tag: string) => {
+    const entry = (text.slice(24, base > 0 ? base : 24 + 12 * 50).match(/.{12}/g) ?? []).find((e) => e.startsWith(tag));
+    const m = entry && /^\d{3}(\d{4})(\d{5})$/.exec(entry);
+    if (!m || base <= 0) return undefined;
+    const value = text.slice(base + Number(m[2]), base + Number(m[2]) + Number(m[1])).split('\x1e')[0]?.trim();
+    return value && /^[\x20-\x7e]+$/.test(value) ? value : undefined;
+  };
+  const id = control('001');
+  const org = control('003');
+  return id ? { id: org ? `(${org})${id}` : id } : {};
 }

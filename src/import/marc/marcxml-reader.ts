@@ -35,8 +35,10 @@ async function* parseAll(input: AsyncIterable<Buffer>, file: string): AsyncGener
 
 /** The 001 of a record that is not well-formed, when it can still be seen, for the rejects report. */
 function idIn(xml: string): { id?: string } {
-  const id = /<(?:[\w.-]+:)?controlfield[^>]*tag="001"[^>]*>([^<]{1,100})</.exec(xml)?.[1]?.trim();
-  return id ? { id } : {};
+  const control = (tag: string) => new RegExp(`<(?:[\\w.-]+:)?controlfield[^>]*tag="${tag}"[^>]*>([^<]{1,100})<`).exec(xml)?.[1]?.trim();
+  const id = control('001');
+  const org = control('003');
+  return id ? { id: org ? `(${org})${id}` : id } : {};
 }
 
 const KNOWN = new Set(['record', 'leader', 'controlfield', 'datafield', 'subfield']);
