@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { printable, readDirectory } from './iso2709-check.js';
 import type { MarcRecord } from './marc-record.js';
 import { decodeMarc8 } from './marc8/marc8-decode.js';
@@ -71,6 +71,7 @@ function decodeText(bytes: Buffer, coding: Coding, warn: (problem: string) => vo
     for (const p of problems) warn(p);
     return text;
   }
+  if (isAscii(bytes)) return bytes.toString('latin1'); // most subfields: nothing to decode or normalise
   const text = utf8.decode(bytes);
   if (text.includes('\uFFFD') && !isUtf8(bytes)) {
     const bad = text.split('\uFFFD').length - 1 - (bytes.toString('latin1').split('\xEF\xBF\xBD').length - 1);
