@@ -27,9 +27,6 @@ const EVERYDAY: Record<string, string> = {
   gla: 'Scottish Gaelic', gre: 'Greek', pan: 'Punjabi', ton: 'Tongan', mul: 'Multiple languages', zxx: 'No linguistic content',
 };
 
-/** Codes that name no language: never offered as a language to filter by. */
-export const NOT_LANGUAGES: ReadonlySet<string> = new Set(['und', 'mul', 'zxx']);
-
 /** The name of a MARC / ISO 639-2/B code ("mao" is "Maori"); the code itself when unknown. */
 export function languageName(code: string): string {
   return EVERYDAY[code] ?? ISO_NAMES.get(code) ?? DISCONTINUED_MARC[code] ?? code;

@@ -11,6 +11,9 @@ export const MEDIA_TYPES = {
 
 export type MediaType = keyof typeof MEDIA_TYPES;
 
+/** Language codes that name no language (undetermined, multiple, no linguistic content): never a language filter. */
+export const NOT_LANGUAGES: ReadonlySet<string> = new Set(['und', 'mul', 'zxx']);
+
 /** Where a copy is and whether a member can have it now. */
 export type HoldingStatus = 'available' | 'on-loan' | 'reference' | 'in-transit' | 'missing';
 

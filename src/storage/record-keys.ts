@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isAvailable, type CatalogueRecord } from '../catalogue/record.js';
-import { NOT_LANGUAGES } from '../catalogue/language-names.js';
+import { isAvailable, NOT_LANGUAGES, type CatalogueRecord } from '../catalogue/record.js';
 import type { FacetField } from '../catalogue/search-query.js';
 import { foldForSort } from '../text/fold.js';
 
