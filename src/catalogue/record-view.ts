@@ -8,11 +8,11 @@ function formatIsbn(isbn: string): string {
 
 /** Everything templates/catalogue/record.njk shows. */
 export function recordView(record: CatalogueRecord, inBasket: boolean, permalink: string) {
-  const branches = new Map<string, { branch: string; available: number; copies: { shelfmark: string; status: string; dueDate?: string }[] }>();
+  const branches = new Map<string, { branch: string; available: number; copies: { shelfmark: string; status: string; dueDate?: string; location?: string }[] }>();
   for (const h of record.holdings) {
     const entry = branches.get(h.branch) ?? { branch: h.branch, available: 0, copies: [] };
     if (h.status === 'available') entry.available += 1;
-    entry.copies.push({ shelfmark: h.shelfmark, status: STATUS_LABELS[h.status] ?? h.status, dueDate: h.dueDate });
+    entry.copies.push({ shelfmark: h.shelfmark, status: STATUS_LABELS[h.status] ?? h.status, dueDate: h.dueDate, location: h.location });
     branches.set(h.branch, entry);
   }
   return {
@@ -24,6 +24,7 @@ export function recordView(record: CatalogueRecord, inBasket: boolean, permalink
     isbnsFormatted: record.isbns.map(formatIsbn),
     available: isAvailable(record),
     branches: [...branches.values()].sort((a, b) => a.branch.localeCompare(b.branch)),
+    onlineLinks: (record.links ?? []).map((link) => ({ url: link.url, label: link.label ?? 'Read or borrow online', host: new URL(link.url).hostname.replace(/^www\./, '') })),
     inBasket,
     permalink,
     authorHref: (name: string) => `/search?q=${encodeURIComponent(`author:"${name}"`)}`,

@@ -11,6 +11,9 @@ export const MEDIA_TYPES = {
 
 export type MediaType = keyof typeof MEDIA_TYPES;
 
+/** Language codes that name no language (undetermined, multiple, no linguistic content): never a language filter. */
+export const NOT_LANGUAGES: ReadonlySet<string> = new Set(['und', 'mul', 'zxx']);
+
 /** Where a copy is and whether a member can have it now. */
 export type HoldingStatus = 'available' | 'on-loan' | 'reference' | 'in-transit' | 'missing';
 
@@ -32,6 +35,15 @@ export interface Holding {
   status: HoldingStatus;
   /** ISO date, only when on loan. */
   dueDate?: string;
+  /** The location as the file gave it, kept when it is not in the branch registry (branch is then "Other locations"). */
+  location?: string;
+}
+
+/** A link to the resource online (MARC 856 with http or https). */
+export interface OnlineLink {
+  url: string;
+  /** The link text the record gives (856 $y, else $3 or $z), if any. */
+  label?: string;
 }
 
 /**
@@ -64,6 +76,8 @@ export interface CatalogueRecord {
   holdings: Holding[];
   /** Text from 880 alternate-script fields, kept searchable. */
   altScript?: string[];
+  /** Where to read or borrow it online. */
+  links?: OnlineLink[];
 }
 
 /** True when at least one copy can be borrowed now. */

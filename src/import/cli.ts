@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { branchRegistryPath } from '../branches/branch-registry.js';
 import { ConfigSchema } from '../config/config.js';
 import { openStore } from '../storage/open-store.js';
 import { runSeed } from './run-seed.js';
@@ -13,6 +14,8 @@ Options:
   --format <marc21|marcxml|csv|json|ndjson>  skip format detection
   --replace           empty the catalogue first (only once the files prove readable)
   --rejects <file>    write every rejected record and warning to a CSV report
+  --branches <file>   the branch registry (default: BRANCHES_FILE, else branches.json
+                      in the data folder, else the demo's seed/branches.json)
   --data-dir <dir>    embedded store folder (default: DATA_DIR, else ./data)
   --help              show this help
 
@@ -25,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, replace: { type: 'boolean' }, rejects: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+      options: { format: { type: 'string' }, replace: { type: 'boolean' }, rejects: { type: 'string' }, branches: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
     });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
@@ -37,8 +40,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.format && !(FORMATS as readonly string[]).includes(values.format)) {
     return process.stderr.write(`--format must be one of ${FORMATS.join(', ')}\n`), 2;
   }
-  const config = ConfigSchema.pick({ DATA_DIR: true, MONGODB_URL: true, MONGODB_SEARCH: true }).safeParse({
+  const config = ConfigSchema.pick({ DATA_DIR: true, MONGODB_URL: true, MONGODB_SEARCH: true, BRANCHES_FILE: true }).safeParse({
     DATA_DIR: values['data-dir'] ?? (process.env.DATA_DIR || undefined),
+    BRANCHES_FILE: values.branches ?? (process.env.BRANCHES_FILE || undefined),
     MONGODB_URL: process.env.MONGODB_URL || undefined,
     // --replace empties MongoDB by dropping the collection; with MONGODB_SEARCH=atlas its search index is made again.
     MONGODB_SEARCH: process.env.MONGODB_SEARCH || undefined,
@@ -48,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await runSeed(
       store,
-      { target: positionals[0], format: values.format as ImportFormat | undefined, replace: values.replace, rejectsPath: values.rejects },
+      { target: positionals[0], format: values.format as ImportFormat | undefined, replace: values.replace, rejectsPath: values.rejects, branchesPath: branchRegistryPath(config.data) },
       process.stdout,
       process.stderr,
     );

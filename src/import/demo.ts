@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Store, UpsertCounts } from '../storage/store.js';
+import { DEMO_BRANCHES_PATH, loadBranchRegistry } from '../branches/branch-registry.js';
 import { importFile } from './import-file.js';
 
 /** The demo catalogue shipped in `seed/`, resolved from this file so the cwd does not matter. */
@@ -15,7 +16,7 @@ export async function loadDemoCatalogue(store: Pick<Store, 'records'>): Promise<
   const problems: string[] = [];
   const { counts } = await importFile(DEMO_CATALOGUE_PATH, store, {
     onProblem: (p) => problems.push('kind' in p ? p.message : `record ${p.position.recordNumber}: ${p.reason}`),
-  }, 'json');
+  }, 'json', { branches: await loadBranchRegistry(DEMO_BRANCHES_PATH), unmapped: new Map() });
   if (counts.rejected) throw new Error(`${DEMO_CATALOGUE_PATH} has invalid records: ${problems.join('; ')}`);
   return { added: counts.added, updated: counts.updated, unchanged: counts.unchanged };
 }

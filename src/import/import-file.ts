@@ -2,7 +2,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Store } from '../storage/store.js';
 import { detectFormat } from './detect-format.js';
-import { importItems, type ImportObserver } from './import-items.js';
+import { importItems, type ImportObserver, type ImportPlaces } from './import-items.js';
 import type { ImportCounts, ImportFormat } from '../storage/import-run-store.js';
 import { explain } from './inputs.js';
 import { FORMAT_LABELS, READERS } from './readers.js';
@@ -98,9 +98,9 @@ function readOnWorker(file: string, format: ImportFormat): Pick<OpenedFile, 'ite
 }
 
 /** Import one file; throws UnreadableFileError when not a single record could be read from it. */
-export async function importFile(file: string, store: Pick<Store, 'records'>, observer: ImportObserver = {}, forced?: ImportFormat): Promise<{ format: ImportFormat; counts: ImportCounts }> {
+export async function importFile(file: string, store: Pick<Store, 'records'>, observer: ImportObserver = {}, forced?: ImportFormat, places?: ImportPlaces): Promise<{ format: ImportFormat; counts: ImportCounts }> {
   const opened = await openFile(file, forced);
-  const counts = await importItems(opened.items, store, observer);
+  const counts = await importItems(opened.items, store, observer, undefined, places);
   return { format: opened.format, counts };
 }
 

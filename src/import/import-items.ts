@@ -1,14 +1,32 @@
+import { createBranchRegistry, type BranchRegistry } from '../branches/branch-registry.js';
 import type { CatalogueRecord } from '../catalogue/record.js';
 import type { Store } from '../storage/store.js';
-import type { ReadItem } from './types.js';
+import { assignBranches, type UnmappedLocations } from './assign-branches.js';
+import type { HoldingsItem, ReadItem, SourcePosition } from './types.js';
 import { emptyCounts, type ImportCounts } from '../storage/import-run-store.js';
+
+/** A rejected record, or a warning about one that was kept, as the importer reports it. */
+export type ImportProblemEvent =
+  | Extract<ReadItem, { ok: false }>
+  | { kind: 'warning'; position: SourcePosition; id?: string; message: string };
 
 /** What the importer tells its caller as it goes. */
 export interface ImportObserver {
   /** After each committed batch. */
   onBatch?(counts: ImportCounts): void;
   /** Each rejected record, and each warning about a kept one. */
-  onProblem?(item: Extract<ReadItem, { ok: false }> | { kind: 'warning'; item: Extract<ReadItem, { ok: true }>; message: string }): void;
+  onProblem?(problem: ImportProblemEvent): void;
+}
+
+/** The library's branches, and where the import notes the locations they did not cover. */
+export interface ImportPlaces {
+  branches: BranchRegistry;
+  unmapped: UnmappedLocations;
+}
+
+/** Without the library's registry every location is unknown: copies go under "Other locations". */
+export function noBranches(): ImportPlaces {
+  return { branches: createBranchRegistry([]), unmapped: new Map() };
 }
 
 /**
@@ -22,9 +40,15 @@ export const BATCH_SIZE = 5000;
  * Upsert every good record in batches, each batch one store transaction, so a
  * run killed halfway leaves whole batches and a re-run completes the job.
  * Within a batch a later record with the same id replaces an earlier one.
+ * Copies get their branch from the registry; copies from separate holdings
+ * records join the record they belong to, in this batch or in the store.
  */
-export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver = {}, counts = emptyCounts()): Promise<ImportCounts> {
+export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver = {}, counts = emptyCounts(), places = noBranches()): Promise<ImportCounts> {
   let batch = new Map<string, CatalogueRecord>();
+  const warn = (position: SourcePosition, id: string | undefined, message: string) => {
+    counts.warnings++;
+    observer.onProblem?.({ kind: 'warning', position, message, ...(id ? { id } : {}) });
+  };
   const flush = async () => {
     if (!batch.size) return;
     const result = await store.records.upsertMany([...batch.values()]);
@@ -36,23 +60,49 @@ export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<St
   };
   for await (const item of items) {
     counts.read++;
-    if (!item.ok) {
+    if (item.ok === false) {
       counts.rejected++;
       observer.onProblem?.(item);
       continue;
     }
-    for (const message of item.warnings) {
-      counts.warnings++;
-      observer.onProblem?.({ kind: 'warning', item, message });
+    if (item.ok === 'holdings') {
+      const target = await holdingsTarget(item, batch, store);
+      if (!target) {
+        counts.rejected++;
+        observer.onProblem?.({ ok: false, position: item.position, reason: `holdings record for record ${item.link} (its 004), which is neither in this file nor in the catalogue; its ${item.holdings.length} ${item.holdings.length === 1 ? 'copy was' : 'copies were'} not imported`, ...(item.id ? { id: item.id } : {}) });
+        continue;
+      }
+      for (const message of item.warnings) warn(item.position, item.id, `holdings record for ${target.id}: ${message}`);
+      assignBranches(item.holdings, places.branches, places.unmapped);
+      const replaced = new Set(item.holdings.map((h) => h.itemId));
+      target.holdings = [...target.holdings.filter((h) => !replaced.has(h.itemId)), ...item.holdings];
+      batch.set(target.id, target);
+    } else {
+      counts.read += item.joinedHoldings ?? 0;
+      for (const message of item.warnings) warn(item.position, item.record.id, message);
+      assignBranches(item.record.holdings, places.branches, places.unmapped);
+      if (batch.has(item.record.id)) {
+        counts.duplicates++;
+        warn(item.position, item.record.id, `same id "${item.record.id}" as an earlier record nearby; this one replaces it`);
+        batch.delete(item.record.id); // re-insert so the Map keeps file order
+      }
+      batch.set(item.record.id, item.record);
     }
-    if (batch.has(item.record.id)) {
-      counts.duplicates++;
-      observer.onProblem?.({ kind: 'warning', item, message: `same id "${item.record.id}" as an earlier record nearby; this one replaces it` });
-      batch.delete(item.record.id); // re-insert so the Map keeps file order
-    }
-    batch.set(item.record.id, item.record);
     if (batch.size >= BATCH_SIZE) await flush();
   }
   await flush();
   return counts;
+}
+
+/** The record a holdings item belongs to: in the batch being built, else in the store. */
+async function holdingsTarget(item: HoldingsItem, batch: Map<string, CatalogueRecord>, store: Pick<Store, 'records'>): Promise<CatalogueRecord | undefined> {
+  for (const id of item.targetIds) {
+    const pending = batch.get(id);
+    if (pending) return pending;
+  }
+  for (const id of item.targetIds) {
+    const stored = await store.records.get(id);
+    if (stored) return stored;
+  }
+  return undefined;
 }

@@ -7,13 +7,20 @@ export const LIMITS = { textChars: 65_536, values: 1_000, holdings: 10_000 } as 
 
 const text = z.string().max(LIMITS.textChars, 'longer than 65,536 characters').trim().min(1).transform((s) => s.normalize('NFC'));
 const texts = z.array(text).default([]);
+const STATUSES = ['available', 'on-loan', 'reference', 'in-transit', 'missing'] as const;
 
 const HoldingSchema = z.object({
   itemId: text,
-  branch: text,
+  branch: z.string().trim().default('').transform((s) => s.normalize('NFC')),
   shelfmark: z.string().trim().default('').transform((s) => s.normalize('NFC')),
-  status: z.enum(['available', 'on-loan', 'reference', 'in-transit', 'missing']),
+  status: z.enum(STATUSES),
   dueDate: z.iso.date().optional(),
+  location: text.optional(),
+});
+
+const LinkSchema = z.object({
+  url: z.url({ protocol: /^https?$/, message: 'must be an http or https address' }),
+  label: text.optional(),
 });
 
 /**
@@ -40,6 +47,7 @@ export const RecordSchema = z.object({
   summary: text.optional(),
   holdings: z.array(HoldingSchema).default([]),
   altScript: z.array(text).optional(),
+  links: z.array(LinkSchema).optional(),
 });
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -65,20 +73,104 @@ function firstPerField(issues: ReadonlyArray<{ path: PropertyKey[]; message: str
   return [...seen.values()].join('; ');
 }
 
-/** Validate one record; the reason names the first problem in each bad field ("isbns.0: ..."). */
-export function parseRecord(value: unknown): { ok: true; record: CatalogueRecord } | { ok: false; reason: string; id?: string } {
-  const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id.slice(0, 200) : undefined;
+type Parsed = { ok: true; record: CatalogueRecord; warnings: string[] } | { ok: false; reason: string; id?: string };
+const SHAPE = RecordSchema.shape;
+type Key = keyof typeof SHAPE;
+
+/**
+ * Validate one record leniently: only a value that is not an object, or one
+ * without a usable id or title, is rejected. Anything else that is wrong
+ * costs that value, with a warning naming it: a bad ISBN, language, year or
+ * link is left out, an unknown media type becomes "other", a copy with an
+ * unknown status is shown as available, and an unknown field is ignored.
+ */
+export function parseRecord(value: unknown): Parsed {
   const tooBig = oversized(value);
-  if (tooBig) return { ok: false, reason: tooBig, ...(id ? { id } : {}) };
-  const result = RecordSchema.safeParse(value);
-  if (!result.success) return { ok: false, reason: firstPerField(result.error.issues), ...(id ? { id } : {}) };
+  if (tooBig) {
+    const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id.slice(0, 200) : undefined;
+    return { ok: false, reason: tooBig, ...(id ? { id } : {}) };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not a record: expected a JSON object with at least "id" and "title"' };
+  const input = value as Record<string, unknown>;
+  const id = SHAPE.id.safeParse(input.id);
+  if (!id.success) return { ok: false, reason: 'id: missing or empty, so the record cannot be matched on the next import' };
+  const title = SHAPE.title.safeParse(input.title);
+  if (!title.success) return { ok: false, id: id.data, reason: 'title: missing or empty' };
+  const warnings: string[] = [];
+  const kept: Record<string, unknown> = { mediaType: 'book' };
+  if (input.mediaType === undefined || input.mediaType === null) warnings.push('mediaType: missing; the record is shown as a book');
+  for (const [key, raw] of Object.entries(input)) {
+    if (raw === undefined || raw === null) continue;
+    if (!(key in SHAPE)) {
+      warnings.push(`"${key}" is not a Shelfmark field and was ignored`);
+      continue;
+    }
+    kept[key] = salvage(key as Key, raw, id.data, warnings);
+  }
+  const result = RecordSchema.safeParse(kept);
+  if (!result.success) return { ok: false, id: id.data, reason: firstPerField(result.error.issues) };
   const isbns: string[] = [];
   for (const raw of result.data.isbns) {
     const isbn = normaliseIsbn(raw);
-    if (!isbn) return { ok: false, reason: `isbns: "${raw}" is not a valid ISBN`, id: result.data.id };
-    if (!isbns.includes(isbn)) isbns.push(isbn);
+    if (!isbn) warnings.push(`isbns: "${raw}" is not a valid ISBN and was left out`);
+    else if (!isbns.includes(isbn)) isbns.push(isbn);
   }
-  return { ok: true, record: withoutUndefined({ ...result.data, isbns }) };
+  return { ok: true, record: withoutUndefined({ ...result.data, isbns }), warnings };
+}
+
+/** One field's value, with what cannot be used in it dropped (and warned about). */
+function salvage(key: Key, raw: unknown, id: string, warnings: string[]): unknown {
+  if (key === 'mediaType' && !SHAPE.mediaType.safeParse(raw).success) {
+    warnings.push(`mediaType: "${String(raw)}" is not one of ${Object.keys(MEDIA_TYPES).join(', ')}; the record is shown as "other"`);
+    return 'other';
+  }
+  if (key === 'holdings' && Array.isArray(raw)) return raw.flatMap((h, n) => holding(h, `${id}#${n + 1}`, n, warnings));
+  const element = arrayElement(key);
+  if (element && Array.isArray(raw)) {
+    return raw.filter((item, n) => {
+      const ok = element.safeParse(item).success;
+      if (!ok) warnings.push(`${key}.${n}: ${JSON.stringify(item)} ${key === 'languages' ? 'is not a three-letter language code' : 'is not usable'} and was left out`);
+      return ok;
+    });
+  }
+  const parsed = SHAPE[key].safeParse(raw);
+  if (parsed.success) return raw;
+  warnings.push(`${key}: ${JSON.stringify(raw)} is not valid (${(parsed.error.issues[0]?.message ?? 'wrong type').toLowerCase()}) and was left out`);
+  return undefined;
+}
+
+function arrayElement(key: Key): z.ZodType | undefined {
+  if (key === 'languages') return SHAPE.languages.unwrap().element;
+  if (key === 'isbns') return z.string();
+  if (key === 'links') return LinkSchema;
+  if (key === 'authors' || key === 'series' || key === 'subjects' || key === 'genres' || key === 'notes' || key === 'altScript') return text;
+  return undefined;
+}
+
+/** A copy kept whenever it can be: a missing item id is made up, an unknown status shown as available, a bad due date dropped. */
+function holding(raw: unknown, fallbackId: string, n: number, warnings: string[]): unknown[] {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    warnings.push(`holdings.${n}: not a copy (expected an object) and was left out`);
+    return [];
+  }
+  const h = { ...(raw as Record<string, unknown>) };
+  if (!text.safeParse(h.itemId).success) h.itemId = fallbackId;
+  if (!(STATUSES as readonly unknown[]).includes(h.status)) {
+    if (h.status !== undefined) warnings.push(`holdings.${n}.status: "${String(h.status)}" is not one of ${STATUSES.join(', ')}; the copy is shown as available`);
+    h.status = 'available';
+  }
+  if (h.dueDate !== undefined && !z.iso.date().safeParse(h.dueDate).success) {
+    warnings.push(`holdings.${n}.dueDate: "${String(h.dueDate)}" is not a date (YYYY-MM-DD) and was left out`);
+    delete h.dueDate;
+  }
+  if (typeof h.branch !== 'string' || !h.branch.trim()) {
+    if (h.location === undefined) warnings.push(`holdings.${n}: the copy has no branch; it is kept under "Other locations"`);
+    h.branch = typeof h.branch === 'string' ? h.branch : '';
+  }
+  const parsed = HoldingSchema.safeParse(h);
+  if (parsed.success) return [h];
+  warnings.push(`holdings.${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}; the copy was left out`);
+  return [];
 }
 
 /** Drop keys whose value is undefined, so equal records compare and hash equal. */

@@ -1,4 +1,6 @@
+import { DEMO_BRANCHES_PATH, loadBranchRegistry, type BranchRegistry } from '../branches/branch-registry.js';
 import type { Store } from '../storage/store.js';
+import type { UnmappedLocations } from './assign-branches.js';
 import { DEMO_CATALOGUE_PATH } from './demo.js';
 import { detectFormat } from './detect-format.js';
 import { importItems, type ImportObserver } from './import-items.js';
@@ -8,7 +10,7 @@ import { resolveInputs } from './inputs.js';
 import { createProgress } from './progress.js';
 import { FORMAT_LABELS } from './readers.js';
 import { describeProblem, RejectsReport, type Problem } from './rejects-report.js';
-import { addCounts, formatSummary } from './summary.js';
+import { addCounts, formatSummary, formatUnmapped } from './summary.js';
 import { UnreadableFileError } from './types.js';
 
 /** What `npm run seed` was asked to do. */
@@ -18,6 +20,8 @@ export interface SeedOptions {
   format?: ImportFormat;
   replace?: boolean;
   rejectsPath?: string;
+  /** The branch registry file (JSON) that turns location codes into branches; the demo's when absent. */
+  branchesPath?: string;
 }
 
 type Out = NodeJS.WritableStream & { isTTY?: boolean };
@@ -36,10 +40,17 @@ export async function runSeed(store: Pick<Store, 'records'>, options: SeedOption
     err.write('Nothing was changed: --replace empties the catalogue only once every file has proved readable.\n');
     return 2;
   }
+  const registryPath = options.branchesPath ?? DEMO_BRANCHES_PATH;
+  let branches: BranchRegistry;
+  try {
+    branches = await loadBranchRegistry(registryPath);
+  } catch (error) {
+    return err.write(`Could not read the branch registry: ${(error as Error).message}\n`), 2;
+  }
   const report = options.rejectsPath ? await RejectsReport.open(options.rejectsPath) : undefined;
   let shown = 0;
   const onProblem: ImportObserver['onProblem'] = (p) => {
-    const problem: Problem = 'kind' in p ? { kind: 'warning', position: p.item.position, id: p.item.record.id, reason: p.message } : { kind: 'rejected', position: p.position, reason: p.reason, ...(p.id ? { id: p.id } : {}) };
+    const problem: Problem = 'kind' in p ? { kind: 'warning', position: p.position, reason: p.message, ...(p.id ? { id: p.id } : {}) } : { kind: 'rejected', position: p.position, reason: p.reason, ...(p.id ? { id: p.id } : {}) };
     report?.write(problem);
     if (shown++ < SHOWN_PROBLEMS) err.write(`${describeProblem(problem)}\n`);
   };
@@ -50,11 +61,13 @@ export async function runSeed(store: Pick<Store, 'records'>, options: SeedOption
   for (const file of files) {
     const fileStarted = Date.now();
     const counts = emptyCounts();
+    const unmapped: UnmappedLocations = new Map();
     try {
       const opened = await openFile(file, format);
       const progress = createProgress(out, file, opened.size);
-      await importItems(opened.items, store, { onProblem, onBatch: (c) => progress.update(c, opened.bytesRead()) }, counts).finally(() => progress.stop());
+      await importItems(opened.items, store, { onProblem, onBatch: (c) => progress.update(c, opened.bytesRead()) }, counts, { branches, unmapped }).finally(() => progress.stop());
       out.write(`${formatSummary(`${file} (${FORMAT_LABELS[opened.format]})`, counts, (Date.now() - fileStarted) / 1000)}\n`);
+      if (unmapped.size) out.write(`${formatUnmapped(unmapped, registryPath)}\n`);
       if (counts.rejected) exit = Math.max(exit, 1);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;

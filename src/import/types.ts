@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../catalogue/record.js';
+import type { CatalogueRecord, Holding } from '../catalogue/record.js';
 
 /** Where in a file a record was found, as precisely as its format allows. */
 export interface SourcePosition {
@@ -13,8 +13,34 @@ export interface SourcePosition {
 
 /** One result from a reader: a mapped record, or a record that could not be used and why. */
 export type ReadItem =
-  | { ok: true; record: CatalogueRecord; position: SourcePosition; warnings: string[] }
-  | { ok: false; position: SourcePosition; reason: string; id?: string };
+  | {
+      ok: true;
+      record: CatalogueRecord;
+      position: SourcePosition;
+      warnings: string[];
+      /** Separate holdings records read earlier in the file and joined to this record, counted as read. */
+      joinedHoldings?: number;
+    }
+  | { ok: false; position: SourcePosition; reason: string; id?: string }
+  | HoldingsItem;
+
+/**
+ * Copies from a separate holdings record (MARC 21 holdings, "MFHD", linked by
+ * 004) whose bibliographic record was read earlier in the file or is already
+ * in the catalogue: the importer adds them to the first of `targetIds` found.
+ */
+export interface HoldingsItem {
+  ok: 'holdings';
+  position: SourcePosition;
+  /** The holdings record's own 001, when it has one. */
+  id?: string;
+  /** The 004 link as written, for messages. */
+  link: string;
+  /** Catalogue ids the link may stand for, most likely first. */
+  targetIds: string[];
+  holdings: Holding[];
+  warnings: string[];
+}
 
 /** A reader turns a byte stream into records or located errors, never stopping at a bad record. */
 export type Reader = (input: AsyncIterable<Buffer>, file: string) => AsyncIterable<ReadItem>;

@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { RouteDeps } from '../http/deps.js';
+import { branchRegistryPath, loadBranchRegistry, OTHER_LOCATIONS } from '../branches/branch-registry.js';
+import type { UnmappedLocations } from '../import/assign-branches.js';
 import { importItems, type ImportObserver } from '../import/import-items.js';
 import { openFile } from '../import/import-file.js';
 import { UnreadableFileError } from '../import/types.js';
@@ -35,7 +37,7 @@ export async function stopConsoleImports(): Promise<void> {
 
 /** The three log calls an import makes; the server's pino logger, or the import thread's relay to it. */
 export type ImportLogger = Record<'info' | 'warn' | 'error', (fields: object, message: string) => void>;
-type Deps = Pick<RouteDeps, 'store' | 'clock'> & { logger: ImportLogger };
+type Deps = Pick<RouteDeps, 'store' | 'clock'> & { logger: ImportLogger; config: Pick<RouteDeps['config'], 'DATA_DIR' | 'BRANCHES_FILE'> };
 
 /**
  * Runs one claimed import where it is called (the console calls it on its own
@@ -72,7 +74,7 @@ async function importRun(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, pa
     onProblem(p) {
       if (++seq > MAX_PROBLEMS_KEPT) return;
       pending.push('kind' in p
-        ? { seq, kind: 'warning', recordNumber: p.item.position.recordNumber, ...where(p.item.position), recordId: p.item.record.id, reason: p.message }
+        ? { seq, kind: 'warning', recordNumber: p.position.recordNumber, ...where(p.position), ...(p.id ? { recordId: p.id } : {}), reason: p.message }
         : { seq, kind: 'rejected', recordNumber: p.position.recordNumber, ...where(p.position), ...(p.id ? { recordId: p.id } : {}), reason: p.reason });
     },
     // Awaited by nothing: the importer's batches pace the writes, and a failed write only delays the display.
@@ -90,10 +92,17 @@ async function importRun(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, pa
   let error: string | null = null;
   try {
     if (stopping()) throw new Interrupted();
+    const branches = await loadBranchRegistry(branchRegistryPath(deps.config)).catch((e: Error) => Promise.reject(new UnreadableFileError(`the branch registry could not be read: ${e.message}`)));
+    const unmapped: UnmappedLocations = new Map();
     const opened = await openFile(path, forced);
     format = opened.format;
     bytesRead = opened.bytesRead;
-    await importItems(opened.items, store, observer, counts);
+    await importItems(opened.items, store, observer, counts, { branches, unmapped });
+    // The console lists each location the registry did not know as one warning line of the report.
+    for (const [location, copies] of unmapped) {
+      counts.warnings++;
+      observer.onProblem?.({ kind: 'warning', position: { file: run.fileName, recordNumber: 0 }, message: `location "${location}" is not in the branch registry: ${copies} ${copies === 1 ? 'copy is' : 'copies are'} kept under "${OTHER_LOCATIONS}"` });
+    }
   } catch (err) {
     // The importer names the file it read: the temporary path means nothing to the librarian.
     error = err instanceof Interrupted ? INTERRUPTED : err instanceof UnreadableFileError ? err.message.split(path).join(run.fileName) : 'The import stopped because of a problem on the server; the details are in the server log.';

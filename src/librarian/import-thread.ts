@@ -9,7 +9,7 @@ import type { ImportLogger } from './import-runner.js';
 
 /** What the import thread is given: the store to open, the run, the uploaded file. */
 export interface ImportJob {
-  storeConfig: Pick<Config, 'DATA_DIR' | 'MONGODB_URL'>;
+  storeConfig: Pick<Config, 'DATA_DIR' | 'MONGODB_URL' | 'BRANCHES_FILE'>;
   run: Pick<ImportRun, 'id' | 'fileName'>;
   path: string;
   forced?: ImportFormat;
@@ -52,7 +52,7 @@ export function runImportOffThread(deps: Deps, run: Pick<ImportRun, 'id' | 'file
 function importJob(deps: Deps, run: Pick<ImportRun, 'id' | 'fileName'>, path: string, forced?: ImportFormat): ImportJob {
   const { clock, config } = deps;
   return {
-    storeConfig: { DATA_DIR: config.DATA_DIR, MONGODB_URL: config.MONGODB_URL }, run, path, clockOffset: clock() - Date.now(),
+    storeConfig: { DATA_DIR: config.DATA_DIR, MONGODB_URL: config.MONGODB_URL, BRANCHES_FILE: config.BRANCHES_FILE }, run, path, clockOffset: clock() - Date.now(),
     ...(forced ? { forced } : {}),
   };
 }

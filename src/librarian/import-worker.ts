@@ -25,7 +25,7 @@ parentPort!.on('message', onStop);
 const store = await openStore(job.storeConfig);
 try {
   // The server's clock, as it stood when the job was handed over (tests move it).
-  await runImport({ store, logger, clock: () => Date.now() + job.clockOffset }, job.run, job.path, job.forced);
+  await runImport({ store, logger, config: job.storeConfig, clock: () => Date.now() + job.clockOffset }, job.run, job.path, job.forced);
 } finally {
   await store.close();
   parentPort!.off('message', onStop);

@@ -1,3 +1,4 @@
+import { OTHER_LOCATIONS } from '../branches/branch-registry.js';
 import type { RecordStore } from '../storage/store.js';
 import type { Clock } from '../http/deps.js';
 import { isOnlineBranch } from './reservability.js';
@@ -7,7 +8,7 @@ const CACHE_MS = 5 * 60_000;
 /** The branches a member can collect from; one per app, made by createApp. */
 export interface Branches {
   /**
-   * Every branch holding copies in the catalogue, online ones left out, in
+   * Every branch holding copies in the catalogue, online ones and "Other locations" left out, in
    * alphabetical order. Read from the facet counts and kept for a few
    * minutes by the app's clock, since branches rarely change.
    */
@@ -22,7 +23,7 @@ export function createBranches(records: Pick<RecordStore, 'search'>, clock: Cloc
       if (cached && now - cached.at < CACHE_MS) return cached.branches;
       const branches = records
         .search({ clauses: [], filters: [], sort: 'relevance', offset: 0, limit: 0, facetLimit: 200 })
-        .then((r) => r.facets.branch.map((f) => f.value).filter((b) => !isOnlineBranch(b)).sort((a, b) => a.localeCompare(b)));
+        .then((r) => r.facets.branch.map((f) => f.value).filter((b) => !isOnlineBranch(b) && b !== OTHER_LOCATIONS).sort((a, b) => a.localeCompare(b)));
       const entry = { at: now, branches };
       branches.catch(() => {
         if (cached === entry) cached = undefined;

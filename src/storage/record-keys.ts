@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { isAvailable, type CatalogueRecord } from '../catalogue/record.js';
+import { isAvailable, NOT_LANGUAGES, type CatalogueRecord } from '../catalogue/record.js';
 import type { FacetField } from '../catalogue/search-query.js';
 import { foldForSort } from '../text/fold.js';
 
@@ -56,7 +56,8 @@ export function facetPairs(record: CatalogueRecord): Array<[FacetField, string]>
     if (value) pairs.set(`${field}\u0000${value}`, [field, value]);
   };
   add('mediaType', record.mediaType);
-  for (const code of record.languages) add('language', code);
+  // und, mul and zxx name no language: a member cannot want them as a filter.
+  for (const code of record.languages) if (!NOT_LANGUAGES.has(code)) add('language', code);
   if (record.year !== undefined) add('decade', String(Math.floor(record.year / 10) * 10));
   for (const author of record.authors) add('author', author);
   for (const subject of [...record.subjects, ...record.genres]) add('subject', subject);

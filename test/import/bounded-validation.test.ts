@@ -30,7 +30,7 @@ test('a 16 MB NDJSON line with an 8-million-element array is rejected by size, w
   assert.ok(bad && !bad.ok);
   assert.match(bad.reason, /^this line is 16\.0 MB, over the 1 MB limit for one record$/);
   assert.equal(bad.position.line, 1);
-  assert.ok(good?.ok && good.record.id === 'after');
+  assert.ok(good?.ok === true && good.record.id === 'after');
 });
 
 test('an array under the line limit but over the field limit gives one short reason, not one per element', () => {

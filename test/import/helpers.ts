@@ -40,5 +40,5 @@ export function captured(): Writable & { text(): string } {
   return Object.assign(stream, { text: () => chunks.join('') });
 }
 
-export const okRecords = (items: ReadItem[]) => items.flatMap((i) => (i.ok ? [i.record] : []));
-export const rejects = (items: ReadItem[]) => items.flatMap((i) => (i.ok ? [] : [i]));
+export const okRecords = (items: ReadItem[]) => items.flatMap((i) => (i.ok === true ? [i.record] : []));
+export const rejects = (items: ReadItem[]) => items.flatMap((i) => (i.ok === false ? [i] : []));

@@ -46,7 +46,7 @@ describe('console imports that recover', () => {
     const file = newUploadPath(fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-stop-')));
     fs.writeFileSync(file, Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ id: `r${i}`, title: `Record ${i}`, mediaType: 'book' })).join('\n'));
     await store.imports.claim({ id: 'run', fileName: 'big.ndjson', size: 1, card: 'x', startedAt: Date.now() }, 0);
-    const running = runImport({ store, clock: Date.now, logger: createLogger('silent') }, { id: 'run', fileName: 'big.ndjson' }, file);
+    const running = runImport({ store, clock: Date.now, logger: createLogger('silent'), config: { DATA_DIR: os.tmpdir() } }, { id: 'run', fileName: 'big.ndjson' }, file);
     await stopConsoleImports();
     await running;
     const run = await store.imports.get('run');

@@ -34,7 +34,7 @@ describe('importing from the browser', () => {
     const rows = csv.text.trim().split('\r\n');
     assert.equal(rows[0], 'file,record,byte_offset,line,id,kind,reason');
     assert.equal(rows.length, 3);
-    assert.match(rows[1]!, /^records\.ndjson,2,\d+,2,nd-2,rejected,"mediaType: /);
+    assert.match(rows[1]!, /^records\.ndjson,2,\d+,2,nd-2,rejected,title: missing or empty/);
     assert.match(rows[2]!, /^records\.ndjson,3,\d+,3,,rejected,/);
   });
 

@@ -35,7 +35,9 @@ export async function* readCsv(input: AsyncIterable<Buffer>, file: string): Asyn
     const columns = header.columns;
     const cell = (f: CsvField) => (columns[f] === undefined ? '' : (row[columns[f]] ?? '').normalize('NFC'));
     const result = rowToRecord(cell, columns.id !== undefined);
+    if (result.ok && row.some((c) => c.includes('\uFFFD'))) result.warnings.push('characters that are not valid UTF-8 were replaced by \uFFFD (save the file as UTF-8)');
     if (result.ok && pending?.record.id === result.record.id) {
+      pending.warnings.push(...result.warnings.filter((w) => !pending!.warnings.includes(w)));
       const copy = result.record.holdings[0];
       if (copy) pending.record.holdings.push({ ...copy, itemId: cell('itemId') || `${copy.itemId.replace(/#1$/, '')}#${pending.record.holdings.length + 1}` });
       continue;

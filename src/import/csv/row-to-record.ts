@@ -22,15 +22,23 @@ export function rowToRecord(cell: (f: CsvField) => string, hasIdColumn: boolean)
   if (!id) return { ok: false, reason: hasIdColumn ? 'the id column is empty' : 'no id column and no valid ISBN to make an id from' };
   const title = cell('title');
   if (!title) return { ok: false, id, reason: 'the title column is empty or missing in this row' };
-  const mediaType = mediaTypeOf(cell('mediaType'));
-  if (!mediaType) return { ok: false, id, reason: `media type "${cell('mediaType')}" is not one of ${Object.values(MEDIA_TYPES).join(', ')}` };
-  const holding = holdingOf(cell, id);
-  if (typeof holding === 'string') return { ok: false, id, reason: holding };
+  let mediaType = mediaTypeOf(cell('mediaType'));
+  if (!mediaType) {
+    warnings.push(`media type "${cell('mediaType')}" is not one of ${Object.values(MEDIA_TYPES).join(', ')}; the record is shown as "Other"`);
+    mediaType = 'other';
+  }
+  const holding = holdingOf(cell, id, warnings);
   const year = Number(/\b(\d{4})\b/.exec(cell('year'))?.[1]) || undefined;
+  if (cell('year') && !year) warnings.push(`year "${cell('year')}" has no four-digit year in it and was left out`);
+  const languages: string[] = [];
+  for (const code of splitCell(cell('languages')).flatMap((v) => v.toLowerCase().split(/[\s,]+/)).filter(Boolean)) {
+    if (/^[a-z]{3}$/.test(code)) languages.push(code);
+    else warnings.push(`language "${code}" is not a three-letter MARC language code and was left out`);
+  }
   const record: CatalogueRecord = {
     id, title, mediaType,
     authors: splitCell(cell('authors')),
-    languages: splitCell(cell('languages')).flatMap((v) => v.toLowerCase().split(/[\s,]+/)).filter((c) => /^[a-z]{3}$/.test(c)),
+    languages,
     isbns: [...new Set(isbns)],
     series: splitCell(cell('series')),
     subjects: splitCell(cell('subjects')),
@@ -49,12 +57,15 @@ function mediaTypeOf(value: string): MediaType | undefined {
   return (Object.keys(MEDIA_TYPES) as MediaType[]).find((t) => t.replace('-', '') === key || MEDIA_TYPES[t].toLowerCase().replace(/[\s-]/g, '') === key);
 }
 
-/** The copy described by the branch/shelfmark/status/barcode/due columns, none when they are all empty, or a reason. */
-function holdingOf(cell: (f: CsvField) => string, id: string): Holding | undefined | string {
+/** The copy described by the branch/shelfmark/status/barcode/due columns, none when they are all empty; what is wrong in it is warned about. */
+function holdingOf(cell: (f: CsvField) => string, id: string, warnings: string[]): Holding | undefined {
   if (!cell('branch') && !cell('shelfmark') && !cell('itemId')) return undefined;
-  if (!cell('branch')) return 'a copy is given (shelfmark or barcode) but its branch column is empty';
-  const status = STATUSES[cell('status').toLowerCase().replace(/[\s_-]/g, '')];
-  if (!status) return `status "${cell('status')}" is not one of available, on loan, reference, in transit, missing`;
+  if (!cell('branch')) warnings.push('a copy is given (shelfmark or barcode) but its branch column is empty; it is kept under "Other locations"');
+  let status = STATUSES[cell('status').toLowerCase().replace(/[\s_-]/g, '')];
+  if (!status) {
+    warnings.push(`status "${cell('status')}" is not one of available, on loan, reference, in transit, missing; the copy is shown as available`);
+    status = 'available';
+  }
   const holding: Holding = { itemId: cell('itemId') || `${id}#1`, branch: cell('branch'), shelfmark: cell('shelfmark'), status };
   const due = /^\d{4}-\d{2}-\d{2}/.exec(cell('dueDate'))?.[0];
   if (status === 'on-loan' && due) holding.dueDate = due;

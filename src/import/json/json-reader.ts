@@ -18,7 +18,7 @@ export async function* readJsonArray(input: AsyncIterable<Buffer>, file: string)
     for await (const { value } of elements as AsyncIterable<{ key: number; value: unknown }>) {
       const position = { file, recordNumber: ++count };
       const parsed = parseRecord(value);
-      yield parsed.ok ? { ok: true, position, record: parsed.record, warnings: [] } : { ...parsed, position };
+      yield parsed.ok ? { ok: true, position, record: parsed.record, warnings: parsed.warnings } : { ...parsed, position };
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

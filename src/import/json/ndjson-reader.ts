@@ -31,7 +31,7 @@ export async function* readNdjson(input: AsyncIterable<Buffer>, file: string): A
       continue;
     }
     const parsed = parseRecord(value);
-    yield parsed.ok ? { ok: true, position, record: parsed.record, warnings: [] } : { ...parsed, position };
+    yield parsed.ok ? { ok: true, position, record: parsed.record, warnings: parsed.warnings } : { ...parsed, position };
   }
 }
 

@@ -1,6 +1,11 @@
 import type { Holding, HoldingStatus } from '../../catalogue/record.js';
 import { dataFields, joined, subfield, type MarcRecord } from './marc-record.js';
 
+/** A MARC 21 holdings record (MFHD): leader/06 x, y, v or u. */
+export function isHoldingsRecord(record: MarcRecord): boolean {
+  return 'xyvu'.includes(record.leader[6] ?? 'a');
+}
+
 /**
  * Holdings from MARC 852 (location: $a institution, $b branch, $c shelving
  * location, $h/$i/$k/$m call number, $j shelving control number, $p barcode)
@@ -20,7 +25,8 @@ function location852(field: string[], recordId: string, n: number): Holding {
   const shelfmark = joined(field, 'khim') || joined(field, 'j');
   return {
     itemId: subfield(field, 'p')?.trim() || `${recordId}#${n}`,
-    branch: (subfield(field, 'b') ?? subfield(field, 'a') ?? 'Unknown branch').trim(),
+    // The branch registry turns this code or name into a branch, or keeps it under "Other locations".
+    branch: (subfield(field, 'b') ?? subfield(field, 'a') ?? '').trim(),
     shelfmark,
     // 852 carries no circulation status; a copy with a location is on the shelf as far as MARC can say.
     status: 'available',
@@ -31,7 +37,7 @@ function kohaItem(field: string[], recordId: string, n: number): Holding {
   const due = subfield(field, 'q')?.trim();
   const holding: Holding = {
     itemId: (subfield(field, 'p') ?? subfield(field, '9'))?.trim() || `${recordId}#${n}`,
-    branch: (subfield(field, 'a') ?? subfield(field, 'b') ?? 'Unknown branch').trim(),
+    branch: (subfield(field, 'a') ?? subfield(field, 'b') ?? '').trim(),
     shelfmark: (subfield(field, 'o') ?? '').trim(),
     status: kohaStatus(field, due),
   };

@@ -3,11 +3,11 @@ export interface DirectoryEntry {
   tag: string;
   /** Offset of the field's first byte within the record. */
   start: number;
-  /** Field length including its 0x1E terminator. */
+  /** Field length without its 0x1E terminator. */
   length: number;
 }
 
-/** A structural fault in a record, in words a librarian can pass on to their system supplier. */
+/** A record whose structure cannot be read at all, in words a librarian can pass on to their system supplier. */
 export class RecordStructureError extends Error {
   override name = 'RecordStructureError';
 }
@@ -15,37 +15,50 @@ export class RecordStructureError extends Error {
 const FIELD_TERMINATOR = 0x1e;
 
 /**
- * Check a record's leader and directory against its bytes before any library
- * reads it: MARC parsers (marcjs included) trust the directory and silently
- * return cut or empty fields when it lies. Returns the directory.
+ * Read a record's directory as yaz and pymarc do: trust what can be trusted,
+ * work around what cannot (a wrong record length, a base address that does
+ * not end the directory, a field length that misses its terminator), and say
+ * what was wrong in `warnings`. Throws only when no field can be found.
  */
-export function checkIso2709(bytes: Buffer): DirectoryEntry[] {
+export function readDirectory(bytes: Buffer, warnings: string[]): DirectoryEntry[] {
   if (bytes.length < 25) throw new RecordStructureError(`record is only ${bytes.length} bytes long; a leader alone is 24`);
   const leader = bytes.toString('latin1', 0, 24);
-  if (!/^\d{5}$/.test(leader.slice(0, 5))) throw new RecordStructureError(`bad leader: record length "${leader.slice(0, 5)}" is not a number`);
-  if (!/^\d{5}$/.test(leader.slice(12, 17))) throw new RecordStructureError(`bad leader: base address of data "${leader.slice(12, 17)}" is not a number`);
-  const declared = Number(leader.slice(0, 5));
-  if (declared !== bytes.length) {
-    throw new RecordStructureError(`wrong record length: the leader says ${declared} bytes but the record is ${bytes.length} bytes long`);
-  }
-  const base = Number(leader.slice(12, 17));
-  if (base < 25 || base > bytes.length || (base - 25) % 12 !== 0 || bytes[base - 1] !== FIELD_TERMINATOR) {
-    throw new RecordStructureError(`bad leader: base address of data ${base} does not end the directory`);
-  }
+  const declared = /^\d{5}$/.test(leader.slice(0, 5)) ? Number(leader.slice(0, 5)) : undefined;
+  if (declared === undefined) warnings.push(`the leader's record length "${printable(leader.slice(0, 5))}" is not a number; the record was read up to its end marker`);
+  else if (declared !== bytes.length) warnings.push(`the leader gives the record length as ${declared} bytes but the record is ${bytes.length} bytes long`);
+  const directoryEnd = bytes.indexOf(FIELD_TERMINATOR, 24);
+  if (directoryEnd === -1) throw new RecordStructureError('no directory: the record has no field terminator after its leader');
+  const base = directoryEnd + 1;
+  const declaredBase = /^\d{5}$/.test(leader.slice(12, 17)) ? Number(leader.slice(12, 17)) : undefined;
+  if (declaredBase !== base) warnings.push(`the leader's base address of data "${printable(leader.slice(12, 17))}" is wrong (the directory ends at byte ${base}); the directory was used`);
   const entries: DirectoryEntry[] = [];
-  for (let at = 24; at < base - 1; at += 12) {
+  for (let at = 24; at + 12 <= directoryEnd; at += 12) {
     const entry = bytes.toString('latin1', at, at + 12);
-    if (!/^[0-9A-Za-z]{3}\d{9}$/.test(entry)) throw new RecordStructureError(`bad directory entry "${entry}" at byte ${at} of the record`);
-    const tag = entry.slice(0, 3);
-    const length = Number(entry.slice(3, 7));
-    const start = base + Number(entry.slice(7, 12));
-    if (start + length > bytes.length - 1) {
-      throw new RecordStructureError(`directory entry for field ${tag} points past the end of the record (to byte ${start + length} of ${bytes.length})`);
+    if (!/^[0-9A-Za-z]{3}\d{9}$/.test(entry)) {
+      warnings.push(`directory entry "${printable(entry)}" cannot be read; that field was skipped`);
+      continue;
     }
-    if (length < 1 || bytes[start + length - 1] !== FIELD_TERMINATOR) {
-      throw new RecordStructureError(`directory entry for field ${tag} does not end at a field terminator (byte ${start + length - 1} of the record)`);
+    const tag = entry.slice(0, 3);
+    const start = base + Number(entry.slice(7, 12));
+    if (start >= bytes.length - 1) {
+      warnings.push(`the directory puts field ${tag} past the end of the record; that field was skipped`);
+      continue;
+    }
+    let length = Number(entry.slice(3, 7)) - 1;
+    if (length < 0 || start + length >= bytes.length || bytes[start + length] !== FIELD_TERMINATOR) {
+      // Read the field up to its own terminator instead, as yaz does.
+      const end = bytes.indexOf(FIELD_TERMINATOR, start);
+      length = (end === -1 ? bytes.length - 1 : end) - start;
+      warnings.push(`the directory gives the wrong length for field ${tag}; the field was read up to its end marker`);
     }
     entries.push({ tag, start, length });
   }
+  if ((directoryEnd - 24) % 12 !== 0) warnings.push('the directory has a partial entry at its end, which was ignored');
+  if (!entries.length) throw new RecordStructureError('no field could be found: the record directory is empty or unreadable');
   return entries;
+}
+
+/** Control characters shown as "?" so a message stays one readable line. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }

@@ -2,6 +2,7 @@ import type { CatalogueRecord } from '../../catalogue/record.js';
 import { normaliseIsbn } from '../../text/isbn.js';
 import { altScriptOf, authorsOf, genresOf, languagesOf, publicationOf, seriesOf, subjectsOf, unique } from './descriptive.js';
 import { holdingsOf } from './holdings.js';
+import { linksOf } from './links.js';
 import { controlField, dataFields, joined, subfield, subfields, type MarcRecord } from './marc-record.js';
 import { mediaTypeOf } from './media-type.js';
 import { looksLikeUnimarc, mapUnimarc } from './unimarc.js';
@@ -45,6 +46,8 @@ export function mapMarcRecord(marc: MarcRecord): MappedRecord {
   record.notes.push(...summaries.slice(1));
   const alt = altScriptOf(marc);
   if (alt.length) record.altScript = alt;
+  const links = linksOf(marc, warnings);
+  if (links.length) record.links = links;
   return { ok: true, record, warnings };
 }
 

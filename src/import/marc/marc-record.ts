@@ -1,5 +1,5 @@
 /**
- * The in-memory MARC record every MARC reader produces (marcjs's shape), and
+ * The in-memory MARC record every MARC reader produces, and
  * small accessors the mapping reads it through.
  */
 export interface MarcRecord {
@@ -22,7 +22,9 @@ export function dataFields(record: MarcRecord, ...tags: string[]): string[][] {
 export function subfields(field: string[], codes: string): string[] {
   const values: string[] = [];
   for (let i = 2; i + 1 < field.length; i += 2) {
-    if (codes.includes(field[i] ?? '\u0000')) values.push(field[i + 1] ?? '');
+    const code = field[i];
+    // A code must be one character: '' (a MARCXML subfield without a code) would match every code.
+    if (code?.length === 1 && codes.includes(code)) values.push(field[i + 1] ?? '');
   }
   return values;
 }
@@ -40,14 +42,26 @@ export function indicator2(field: string[]): string {
 
 /** Strip the ISBD punctuation cataloguers end subfields with (" /", " :", ",", "."), keeping initials like "J." whole. */
 export function trimPunctuation(value: string): string {
-  let v = value.trim().replace(/\s*[/:;,=]$/, '').trim();
+  // Repeatedly: cataloguers leave "Sense and sensibility : /" when a subtitle was removed.
+  let v = value.trim().replace(/(?:\s*[/:;,=])+$/, '').trim();
   // A final full stop after a word of two or more letters is punctuation; after an initial it is part of the name.
   if (/[^\s.]{2,}\.$/.test(v) && !/\b[A-Z][a-z]?\.$/.test(v)) v = v.slice(0, -1);
   if (/^\[.*\]$/.test(v)) v = v.slice(1, -1);
   return v.trim();
 }
 
-/** Joins subfields into one display string. */
+/**
+ * Joins subfields into one display string with ISBD punctuation normalised:
+ * a full stop ending one subfield and the separator's full stop make one
+ * ("New Zealand. Department of Lands and Survey", never ".."), an ellipsis
+ * stays, and the string never ends in " /", " :", ",", ";" or "=".
+ */
 export function joined(field: string[], codes: string, separator = ' '): string {
-  return trimPunctuation(subfields(field, codes).map((s) => s.trim()).filter(Boolean).join(separator));
+  return joinIsbd(subfields(field, codes), separator);
+}
+
+/** The joining rule of `joined`, for values already picked out of a field. */
+export function joinIsbd(values: string[], separator = ' '): string {
+  const text = values.map((s) => s.trim()).filter(Boolean).join(separator);
+  return trimPunctuation(text.replace(/\.(?:\s*\.)+/g, (dots) => (/^\.{3,}$/.test(dots) ? dots : '.')).replace(/\s+([,;:/=])\1(?=\s|$)/g, ' $1'));
 }

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { ReadItem } from '../types.js';
-import { mapMarcRecord } from './map-record.js';
+import { mapMarcItems, type ParsedMarc } from './marc-items.js';
 import type { MarcRecord } from './marc-record.js';
 import { marcxmlFragments } from './marcxml-fragments.js';
 
@@ -8,36 +8,49 @@ import { marcxmlFragments } from './marcxml-fragments.js';
  * Stream MARCXML (a <collection> or bare <record>s, any namespace prefix):
  * each <record> is parsed on its own by saxes, so a record that is not
  * well-formed is rejected, naming the line, and the records before and after
- * it are still read.
+ * it are still read. What is not MARC slim (an unknown element, a field
+ * without a tag, a subfield without a code) is warned about with its line.
  */
-export async function* readMarcxml(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ReadItem> {
+export function readMarcxml(input: AsyncIterable<Buffer>, file: string): AsyncIterable<ReadItem> {
+  return mapMarcItems(parseAll(input, file));
+}
+
+async function* parseAll(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ParsedMarc> {
   let number = 0;
   let invalidUtf8Line: number | undefined;
   for await (const fragment of marcxmlFragments(decodeUtf8(input, (line) => (invalidUtf8Line = line)))) {
     const position = { file, recordNumber: ++number, line: fragment.line };
     if (!fragment.complete) {
-      yield { ok: false, position, reason: 'the file ends inside this record: it looks truncated, so export it again' };
+      yield { position, error: 'the file ends inside this record: it looks truncated, so export it again' };
       continue;
     }
     const parsed = parseRecord(fragment.text, fragment.line);
-    if (typeof parsed === 'string') {
-      yield { ok: false, position, reason: parsed };
-      continue;
-    }
-    const mapped = mapMarcRecord(parsed);
-    yield mapped.ok ? { ok: true, position, record: mapped.record, warnings: mapped.warnings } : { ...mapped, position };
+    if (typeof parsed === 'string') yield { position, error: parsed, ...idIn(fragment.text) };
+    else yield { position, ...parsed };
   }
   if (invalidUtf8Line !== undefined) {
-    yield { ok: false, position: { file, recordNumber: number + 1, line: invalidUtf8Line }, reason: `invalid UTF-8 at line ${invalidUtf8Line}; nothing after it could be read` };
+    yield { position: { file, recordNumber: number + 1, line: invalidUtf8Line }, error: `invalid UTF-8 at line ${invalidUtf8Line}; nothing after it could be read` };
   }
 }
 
-/** One <record> element to a MarcRecord, or the first well-formedness error with its line. */
-function parseRecord(xml: string, firstLine: number): MarcRecord | string {
+/** The 001 of a record that is not well-formed, when it can still be seen, for the rejects report. */
+function idIn(xml: string): { id?: string } {
+  const control = (tag: string) => new RegExp(`<(?:[\\w.-]+:)?controlfield[^>]*tag="${tag}"[^>]*>([^<]{1,100})<`).exec(xml)?.[1]?.trim();
+  const id = control('001');
+  const org = control('003');
+  return id ? { id: org ? `(${org})${id}` : id } : {};
+}
+
+const KNOWN = new Set(['record', 'leader', 'controlfield', 'datafield', 'subfield']);
+
+/** One <record> element to a MarcRecord with warnings, or the first well-formedness error with its line. */
+function parseRecord(xml: string, firstLine: number): { marc: MarcRecord; warnings: string[] } | string {
   // Namespaces are not resolved: a fragment's prefix was declared on the collection, outside it.
   const parser = new SaxesParser({ position: true });
   const marc: MarcRecord = { leader: '', fields: [] };
   const errors: string[] = [];
+  const warnings: string[] = [];
+  const line = () => firstLine + parser.line - 1;
   let text = '';
   parser.on('error', (e) => {
     const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
@@ -47,9 +60,21 @@ function parseRecord(xml: string, firstLine: number): MarcRecord | string {
     text = '';
     const local = tag.name.split(':').pop();
     const attributes = tag.attributes as Record<string, string>;
-    if (local === 'controlfield') marc.fields.push([attributes.tag ?? '']);
-    else if (local === 'datafield') marc.fields.push([attributes.tag ?? '', `${attributes.ind1 || ' '}${attributes.ind2 || ' '}`]);
-    else if (local === 'subfield') marc.fields.at(-1)?.push(attributes.code ?? '');
+    const tagOf = () => {
+      if (/^[0-9A-Za-z]{3}$/.test(attributes.tag ?? '')) return attributes.tag!;
+      warnings.push(`line ${line()}: a <${local}> ${attributes.tag ? `with tag "${attributes.tag}", which is not three letters or digits` : 'with no tag'}; its text is kept but not shown`);
+      return '???';
+    };
+    if (local === 'controlfield') marc.fields.push([tagOf()]);
+    else if (local === 'datafield') marc.fields.push([tagOf(), `${attributes.ind1 || ' '}${attributes.ind2 || ' '}`]);
+    else if (local === 'subfield') {
+      let code = attributes.code ?? '';
+      if (code.length !== 1) {
+        warnings.push(`line ${line()}: a <subfield> ${code ? `with code "${code}", which is not one letter or digit` : 'with no code'}; its text is kept but not shown`);
+        code = '\uFFFD'; // never one of the codes the mapping asks for
+      }
+      marc.fields.at(-1)?.push(code);
+    } else if (!KNOWN.has(local ?? '')) warnings.push(`line ${line()}: <${tag.name}> is not a MARCXML element and was ignored (MARCXML inside it was still read)`);
   });
   parser.on('text', (t) => (text += t));
   parser.on('closetag', (tag) => {
@@ -59,7 +84,7 @@ function parseRecord(xml: string, firstLine: number): MarcRecord | string {
     text = '';
   });
   parser.write(xml).close();
-  if (!errors.length) return marc;
+  if (!errors.length) return { marc, warnings };
   // saxes reads a bare "&" as the start of an entity and only complains at the end; point at the "&" instead.
   const amp = /&(?![A-Za-z_][\w.-]*;|#\d+;|#x[\da-fA-F]+;)/.exec(xml);
   if (amp) return `not well-formed XML at line ${firstLine + (xml.slice(0, amp.index).match(/\n/g)?.length ?? 0)}: a bare "&" (write it as &amp;)`;
