@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { loadEnvFile } from './config/env-file.js';
 import { createLogger } from './http/logger.js';
 import { openStore } from './storage/open-store.js';
 import { loadDemoCatalogue } from './import/demo.js';
@@ -23,6 +24,7 @@ async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
 async function main(): Promise<void> {
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigSchema } from '../config/config.js';
+import { loadEnvFile } from '../config/env-file.js';
 import { openStore } from '../storage/open-store.js';
 import { runSeed } from './run-seed.js';
 import { FORMATS, type ImportFormat } from '../storage/import-run-store.js';
@@ -57,4 +58,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+loadEnvFile();
 process.exitCode = await main(process.argv.slice(2));
