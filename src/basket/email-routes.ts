@@ -40,7 +40,7 @@ export function basketEmailRoutes(deps: RouteDeps, mailer: Mailer | undefined): 
     const { records } = await basketSelection(ctx, store, {});
     if (records.length === 0) return back(ctx, { kind: 'info', text: 'Your basket is empty, so there is nothing to email.' });
     startVisit(ctx, clock);
-    if (!takeEmailAllowance(ctx.session!, clock())) {
+    if (!takeEmailAllowance(ctx.session, clock())) {
       const minutes = EMAIL_LIMIT.windowMs / 60_000;
       return back(ctx, { kind: 'error', text: `You can email your basket ${EMAIL_LIMIT.count} times in ${minutes} minutes. Please try again later, or download it instead.` });
     }

@@ -13,7 +13,7 @@ export interface OpenedFile {
   format: ImportFormat;
   size: number;
   items: AsyncIterable<ReadItem>;
-  bytesRead(): number;
+  bytesRead: () => number;
 }
 
 /** Check that a file exists, is not empty and is in a format Shelfmark reads; then stream its records. */

@@ -67,7 +67,7 @@ describe('the built server (npm run build, then plain node)', () => {
     assert.equal(code, 0, stderr);
   });
 
-  it('runs the seed command with plain node', async (t) => {
+  it('runs the seed command with plain node', (t) => {
     const dataDir = tempDir(t, 'shelfmark-built-seed-');
     const seed = spawnSync(process.execPath, [path.join(ROOT, 'dist/import/cli.js'), path.join(ROOT, 'test/import/fixtures/valid-utf8.mrc'), '--data-dir', dataDir], {
       cwd: dataDir, env: productionEnv({}), encoding: 'utf8', timeout: 60_000,

@@ -75,7 +75,7 @@ export function createSearch(db: Database) {
     const groups = groupFilters(query.filters);
     const match = query.clauses.length > 0 ? toMatchExpression(query.clauses) : null;
     if (query.clauses.length > 0 && match === null) return { total: 0, records: [], facets: emptyFacets() };
-    const orderBy = query.sort === 'relevance' ? (match ? 'h.rank, r.id' : ORDER_BY.newest) : (ORDER_BY[query.sort as keyof typeof ORDER_BY] ?? ORDER_BY.newest);
+    const orderBy = query.sort === 'relevance' ? (match ? 'h.rank, r.id' : ORDER_BY.newest) : (ORDER_BY[query.sort] ?? ORDER_BY.newest);
 
     if (match === null && groups.length === 0) {
       const page = prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck();
