@@ -46,6 +46,11 @@ export default tseslint.config(
     },
   },
   {
+    // A mongosh script (compose.yaml runs it in the MongoDB container): mongosh's globals, not Node's.
+    files: ['deploy/mongo-init.js'],
+    languageOptions: { globals: { db: 'readonly', rs: 'readonly', print: 'readonly', sleep: 'readonly' } },
+  },
+  {
     // Plain JavaScript (bin/, this file) is outside the TypeScript project, and runs on Node.
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
