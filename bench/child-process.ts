@@ -15,8 +15,8 @@ export async function runScript<T>(script: string, args: string[]): Promise<T> {
   const child = spawnScript(script, args);
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d));
-  child.stderr!.on('data', (d: Buffer) => (err += d));
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`${script} ${args.join(' ').slice(0, 200)} exited with ${code}: ${err.slice(-2000)}`);
   return JSON.parse(out.trim().split('\n').pop()!) as T;

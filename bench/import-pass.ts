@@ -36,7 +36,10 @@ async function main([mode, file, dataDir]: string[]): Promise<ImportPass> {
   let records = 0;
   let rejected = 0;
   if (mode === 'parse') {
-    for await (const item of opened.items) item.ok ? records++ : rejected++;
+    for await (const item of opened.items) {
+      if (item.ok) records++;
+      else rejected++;
+    }
   } else {
     rmSync(dataDir!, { recursive: true, force: true });
     const store = await openEmbeddedStore({ dataDir: dataDir! });

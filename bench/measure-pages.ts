@@ -127,7 +127,7 @@ export async function measureShelfmark(dataDir: string, port: number, catalogue:
     // Above the default 250 so a long run never fills a basket: every add must land.
     BASKET_LIMIT: '10000',
   });
-  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[shelfmark] ${d}`));
+  child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[shelfmark] ${d.toString()}`));
   try {
     const firstPageMs = await firstPage(`${url}/`, started, child);
     await new Promise((r) => setTimeout(r, 2000));

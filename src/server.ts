@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
+import { loadEnvFile } from './config/env-file.js';
 import { createLogger } from './http/logger.js';
 import { openStore } from './storage/open-store.js';
 import { loadDemoCatalogue } from './import/demo.js';
@@ -25,6 +27,7 @@ async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
 async function main(): Promise<void> {
   let config;
   try {
+    loadEnvFile();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -42,7 +45,9 @@ async function main(): Promise<void> {
 
   const app = createApp({ config, store, logger, mailer: createMailer(config, logger) });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT, store: store.kind }, `Shelfmark is serving http://localhost:${config.PORT}`);
+    // The bound port, not the configured one: PORT=0 asks the system for a free port.
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, store: store.kind }, `Shelfmark is serving http://localhost:${port}`);
   });
 
   const stopHousekeeping = startHousekeeping(store, config, logger);

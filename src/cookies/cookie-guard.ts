@@ -50,6 +50,7 @@ export function cookieGuard(): Koa.Middleware {
       const problems = headers.map((h) => cookieProblem(h, ctx.secure));
       if (problems.some(Boolean)) {
         ctx.response.set('set-cookie', headers.filter((_, i) => !problems[i]));
+        // eslint-disable-next-line no-unsafe-finally -- a broken cookie fails the request even when next() threw
         throw new UndeclaredCookie(problems.filter(Boolean).join('; '));
       }
     }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { branchRegistryPath } from '../branches/branch-registry.js';
 import { ConfigSchema } from '../config/config.js';
+import { loadEnvFile } from '../config/env-file.js';
 import { openStore } from '../storage/open-store.js';
 import { runSeed } from './run-seed.js';
 import { FORMATS, type ImportFormat } from '../storage/import-run-store.js';
@@ -61,4 +62,5 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+loadEnvFile();
 process.exitCode = await main(process.argv.slice(2));

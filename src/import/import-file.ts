@@ -20,7 +20,7 @@ export interface OpenedFile {
   format: ImportFormat;
   size: number;
   items: AsyncIterable<ReadItem>;
-  bytesRead(): number;
+  bytesRead: () => number;
 }
 
 /**

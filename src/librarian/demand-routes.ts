@@ -28,7 +28,7 @@ export function demandRoutes(deps: RouteDeps): Router {
     const report = await demandReport(store, range);
     await render(ctx, 'librarian/demand', {
       title: 'Search demand', section: 'demand', range, report, chart: searchesChart(report.days), minVisits: MIN_VISITS,
-      csvHref: `/librarian/demand.csv?${new URLSearchParams({ from: range.from, to: range.to })}`,
+      csvHref: `/librarian/demand.csv?${new URLSearchParams({ from: range.from, to: range.to }).toString()}`,
     });
   });
 

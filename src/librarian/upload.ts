@@ -31,7 +31,7 @@ export async function receiveUpload(ctx: Koa.Context, path: string, maxMb: numbe
   if (!ctx.is('multipart')) throw new BadRequest('Choose a file to upload.');
   const fields: Record<string, string> = {};
   let file: UploadedFile | null = null;
-  let refused: unknown;
+  let refused: Error | undefined;
   let writing: Promise<void> = Promise.resolve();
   // busboy reports the limit when a file reaches it, so one byte more lets a file of exactly the cap through.
   const parser = busboy({ headers: ctx.req.headers, limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: maxMb * 1024 * 1024 + 1 } });
@@ -42,7 +42,7 @@ export async function receiveUpload(ctx: Koa.Context, path: string, maxMb: numbe
     try {
       checkCsrf(ctx, fields[CSRF_FIELD]);
     } catch (error) {
-      refused = error;
+      refused = error as Error;
       stream.resume();
       return;
     }
@@ -60,7 +60,7 @@ export async function receiveUpload(ctx: Koa.Context, path: string, maxMb: numbe
       ctx.req.pipe(parser);
     });
     await writing;
-  } catch (error) {
+  } catch {
     await rm(path, { force: true });
     throw refused ?? new BadRequest('The upload did not arrive whole. Please try again.');
   }

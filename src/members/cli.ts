@@ -1,5 +1,8 @@
+import { loadEnvFile } from '../config/env-file.js';
 import { DuplicateCard } from '../storage/member-stores.js';
 import { runMemberCli, USAGE, UsageError } from './member-command.js';
+
+loadEnvFile();
 
 /** Entry point of `npm run member`: a usage mistake exits 2 with the usage, any other failure 1. */
 runMemberCli(process.argv.slice(2)).then(

@@ -69,6 +69,6 @@ export function visitEndsAt(config: { SESSION_IDLE_MINUTES: number }, clock: Clo
  * The visit's session when the browser sent a session cookie, else undefined.
  * Reading through this never gives a cookieless visitor a session of their own.
  */
-export function existingSession(ctx: Koa.Context): NonNullable<Koa.Context['session']> | undefined {
+export function existingSession(ctx: Koa.Context): NonNullable<Koa.Context['session']> | undefined { // eslint-disable-line @typescript-eslint/no-redundant-type-constituents -- ctx.session is any until it is typed
   return ctx.cookies.get(COOKIES.session.name) ? (ctx.session ?? undefined) : undefined;
 }

@@ -39,14 +39,14 @@ describe('basket downloads and print view', () => {
   it('exports only the ticked items when some are ticked, in basket order', async (t) => {
     const visitor = await memberWith(await build(t), ['rec-emma', 'rec-jane-eyre', 'rec-miserables']);
     const res = await visitor.get('/basket/export?format=csv&id=rec-miserables&id=rec-emma').buffer(true).parse(asText as never).expect(200);
-    const rows = parse(res.body as string, { bom: true, columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(res.body as string, { bom: true, columns: true });
     assert.deepEqual([...new Set(rows.map((r) => r.Title))], ['Emma', 'Les Misérables']);
   });
 
   it('ignores ticked ids that are not in the basket', async (t) => {
     const visitor = await memberWith(await build(t), ['rec-emma']);
     const res = await visitor.get('/basket/export?format=csv&id=rec-emma&id=rec-jane-eyre').buffer(true).parse(asText as never).expect(200);
-    assert.deepEqual((parse(res.body as string, { bom: true, columns: true }) as Array<Record<string, string>>).map((r) => r.Title), ['Emma', 'Emma']);
+    assert.deepEqual(parse<Record<string, string>>(res.body as string, { bom: true, columns: true }).map((r) => r.Title), ['Emma', 'Emma']);
   });
 
   it('sends a visitor with an empty basket back to the basket page', async (t) => {

@@ -29,9 +29,9 @@ export interface Built {
   config: Config;
   dataDir: string;
   /** A cookie-keeping client, like one browser. */
-  browser(): supertest.Agent;
+  browser: () => supertest.Agent;
   /** A client that never sends cookies back, like a browser that refuses them. */
-  request(): ReturnType<typeof supertest>;
+  request: () => ReturnType<typeof supertest>;
 }
 
 interface BuildOptions {

@@ -43,7 +43,7 @@ describe('audit log page', () => {
     assert.equal(cells(first)[0]?.[2], 'rec-0');
     const next = /<a href="([^"]+)" rel="next">/.exec(first)?.[1]?.replace(/&amp;/g, '&');
     assert.equal(next, '/librarian/audit?card=X1234&page=2');
-    const second = (await librarian.get(next!).expect(200)).text;
+    const second = (await librarian.get(next).expect(200)).text;
     assert.deepEqual(cells(second).map(([, , target]) => target), Array.from({ length: 10 }, (_, i) => `rec-${50 + i}`));
     assert.doesNotMatch(second, /rel="next"/);
   });

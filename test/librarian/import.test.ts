@@ -30,7 +30,7 @@ describe('importing from the browser', () => {
     const page = await watchImport(librarian, res.headers.location!);
     const href = /<a href="([^"]+)" id="rejects-link"/.exec(page)?.[1];
     assert.equal(href, `${res.headers.location}/rejects.csv`);
-    const csv = await librarian.get(href!).expect(200);
+    const csv = await librarian.get(href).expect(200);
     const rows = csv.text.trim().split('\r\n');
     assert.equal(rows[0], 'file,record,byte_offset,line,id,kind,reason');
     assert.equal(rows.length, 3);
@@ -102,7 +102,7 @@ describe('importing from the browser', () => {
     const res = await upload(librarian, 'records.ndjson', readFileSync(fixture('records.ndjson')));
     assert.equal(res.status, 302);
     assert.equal(res.headers.location, '/librarian/import/elsewhere');
-    const page = await librarian.get(res.headers.location!).expect(200);
+    const page = await librarian.get(res.headers.location).expect(200);
     assert.match(flashText(page.text) ?? '', /^Another import \(big-export\.mrc, started .+\) is still running, so records\.ndjson was not imported\./);
     assert.match(page.text, /http-equiv="refresh"/);
     assert.deepEqual((await store.imports.recent(5)).map((r) => r.id), ['elsewhere']);

@@ -92,7 +92,7 @@ describe('logging in with card and PIN', () => {
     const visitor = built.browser();
     const res = await visitor.get('/account').expect(302);
     assert.equal(res.headers.location, '/login?return=%2Faccount');
-    const form = await visitor.get(res.headers.location!);
+    const form = await visitor.get(res.headers.location);
     assert.match(form.text, /name="return" value="\/account"/);
     const login = await loginAs(visitor, ADA.card, ADA.pin, '/account');
     assert.equal(login.headers.location, '/account');

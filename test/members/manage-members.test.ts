@@ -34,7 +34,7 @@ describe('the demo accounts', () => {
     assert.equal(await seedDemoMembers(built.store, built.clock.now), 0, 'never twice, never over existing members');
     assert.equal((await built.store.members.getByCard('1000000009'))?.role, 'librarian');
     for (const demo of DEMO_MEMBERS) await loginAs(built.browser(), demo.card, demo.pin);
-    const page = await built.browser();
+    const page = built.browser();
     await loginAs(page, '1000000001', '1234');
     assert.match((await page.get('/account')).text, /Logged in as Ada[\s\S]*<dd>Central Library<\/dd>/);
   });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { build, setCookie } from '../helpers/build.js';
+import { addMember, loginAs } from '../helpers/members.js';
 
 /** Every attribute of one Set-Cookie header, lower-cased names. */
 function attributes(header: string): Map<string, string> {
@@ -50,6 +51,26 @@ describe('cookies and the visit', () => {
     assert.ok(!attrs.has('secure'), 'not Secure over plain HTTP');
     const names = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split('=')[0]);
     assert.deepEqual(names.filter((n) => n !== 'COOKIE_SUPPORT'), ['JSESSIONID'], 'no other cookie (no signature cookie)');
+  });
+
+  it('keeps JSESSIONID a browser-session cookie once a member logs in, and on the pages after', async (t) => {
+    // startMemberVisit resets koa-session's internal sessionOptions.maxAge after regenerate(). Without it the
+    // session is stored with koa-session's one-day lifetime, which the next page turns into a Max-Age cookie
+    // (and the cookie guard into a 500). koa-session is pinned exactly; this test is what an upgrade must pass.
+    const { browser, store } = await build(t);
+    await addMember(store, '1000000001', '1234');
+    const visitor = browser();
+    await visitor.get('/');
+    await visitor.post('/basket/add').type('form').send({ id: 'rec-emma' }).expect(302);
+    const login = await loginAs(visitor, '1000000001', '1234');
+    const responses = [login];
+    for (const path of ['/', '/basket']) responses.push(await visitor.get(path).expect(200));
+    const cookies = responses.map((res) => setCookie(res, 'JSESSIONID')).filter((c) => c !== undefined);
+    assert.ok(setCookie(login, 'JSESSIONID'), 'logging in sets a new JSESSIONID');
+    for (const cookie of cookies) {
+      const attrs = attributes(cookie);
+      assert.ok(!attrs.has('expires') && !attrs.has('max-age'), `a browser-session cookie, not ${cookie}`);
+    }
   });
 
   it('marks both cookies Secure behind an HTTPS proxy when TRUST_PROXY is on', async (t) => {

@@ -36,7 +36,7 @@ export async function* splitIso2709(chunks: AsyncIterable<Buffer>): AsyncGenerat
   }
   const tail = skipLineBreaks(pending, 0, pending.length);
   if (tail < pending.length) {
-    yield { bytes: pending.subarray(tail), offset: pendingOffset + tail, number: ++number, complete: false };
+    yield { bytes: pending.subarray(tail), offset: pendingOffset + tail, number: number + 1, complete: false };
   }
 }
 

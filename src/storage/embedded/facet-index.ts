@@ -134,7 +134,7 @@ export class FacetIndex {
     let used = 0;
     for (let rid = 0; rid < this.length.length; rid++) {
       const n = this.length[rid]!;
-      pool.set(this.pool.subarray(this.start[rid]!, this.start[rid]! + n), used);
+      pool.set(this.pool.subarray(this.start[rid], this.start[rid]! + n), used);
       this.start[rid] = used;
       used += n;
     }

@@ -84,7 +84,7 @@ export function createImportRunStore(db: Db): ImportRunStore {
     },
     async problems(id, offset, limit) {
       const docs = await problems.find({ runId: id }, { projection: { _id: 0, runId: 0 } }).sort({ seq: 1 }).skip(offset).limit(limit).toArray();
-      return docs as ImportProblem[];
+      return docs;
     },
     async *exportProblems(id, batchSize = 5000) {
       for (let after = -Infinity; ;) {

@@ -21,7 +21,7 @@ export function createLoanStore(db: Db): LoanStore {
     },
     async listForMember(memberId) {
       const docs = await loans.find({ memberId }, { projection: { _id: 0 } }).sort({ dueDate: 1, itemId: 1 }).toArray();
-      return docs as Loan[];
+      return docs;
     },
   };
 }

@@ -41,7 +41,7 @@ export function logsContract(store: StoreRef): void {
       const [stored, ...rest] = await store().searchLog.list(NOW - DAY, NOW + DAY);
       assert.deepEqual(rest, []);
       assert.deepEqual(stored, { query: 'bronte', filters: ['language:eng'], results: 3, page: 1, at: Math.floor((NOW + 59_999) / 60_000) * 60_000 });
-      assert.deepEqual(Object.keys(stored!).sort(), ['at', 'filters', 'page', 'query', 'results']);
+      assert.deepEqual(Object.keys(stored).sort(), ['at', 'filters', 'page', 'query', 'results']);
     });
 
     it('lists a time range oldest first and deletes by age', async () => {

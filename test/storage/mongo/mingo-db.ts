@@ -55,7 +55,7 @@ export function mingoDb(unique: Record<string, IndexDescription[]> = {}): MingoD
     const findDocs = (filter: Document, options: Document = {}) => {
       let cursor = find(docs(), withoutText(filter), withoutMeta(options.projection));
       const sort = withoutMeta(options.sort) ?? (options.sort ? { _id: 1 } : undefined);
-      if (sort) cursor = cursor.sort(sort as never);
+      if (sort) cursor = cursor.sort(sort);
       if (options.skip) cursor = cursor.skip(options.skip);
       if (options.limit) cursor = cursor.limit(options.limit);
       return clone(cursor.all() as Document[]);
