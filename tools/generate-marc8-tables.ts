@@ -38,7 +38,10 @@ parser.on('closetag', (tag) => {
   if (tag.name === 'marc') row.marc = text.trim();
   if (tag.name === 'ucs') row.ucs = text.trim();
   if (tag.name === 'isCombining') row.combining = text.trim() === 'true';
-  if (tag.name === 'code') sets.at(-1)!.rows.push(row), (row = undefined);
+  if (tag.name === 'code') {
+    sets.at(-1)!.rows.push(row);
+    row = undefined;
+  }
 });
 parser.write(xml).close();
 

@@ -45,7 +45,7 @@ export function parseBranchRegistry(text: string, source: string): BranchRegistr
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${source} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const parsed = RegistrySchema.safeParse(json);
   if (!parsed.success) throw new Error(`${source} is not a branch registry: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'file'} ${i.message}`).join('; ')}`);

@@ -156,11 +156,11 @@ function holding(raw: unknown, fallbackId: string, n: number, warnings: string[]
   const h = { ...(raw as Record<string, unknown>) };
   if (!text.safeParse(h.itemId).success) h.itemId = fallbackId;
   if (!(STATUSES as readonly unknown[]).includes(h.status)) {
-    if (h.status !== undefined) warnings.push(`holdings.${n}.status: "${String(h.status)}" is not one of ${STATUSES.join(', ')}; the copy is shown as available`);
+    if (h.status !== undefined) warnings.push(`holdings.${n}.status: ${JSON.stringify(h.status)} is not one of ${STATUSES.join(', ')}; the copy is shown as available`);
     h.status = 'available';
   }
   if (h.dueDate !== undefined && !z.iso.date().safeParse(h.dueDate).success) {
-    warnings.push(`holdings.${n}.dueDate: "${String(h.dueDate)}" is not a date (YYYY-MM-DD) and was left out`);
+    warnings.push(`holdings.${n}.dueDate: ${JSON.stringify(h.dueDate)} is not a date (YYYY-MM-DD) and was left out`);
     delete h.dueDate;
   }
   if (typeof h.branch !== 'string' || !h.branch.trim()) {

@@ -15,12 +15,12 @@ export function sessionRoutes({ render, clock, config }: RouteDeps): Router {
   });
 
   // Whether this browser returned the cookie the previous page set: what a first page cannot know about itself.
-  router.get('/visit/cookies', async (ctx) => {
+  router.get('/visit/cookies', (ctx) => {
     ctx.body = { returned: ctx.state.cookiesEnabled === true };
   });
 
   // One action that renews an idle visit (WCAG 2.2.1): a change to the session, so it is saved with a new expiry at once.
-  router.post('/visit/keep', async (ctx) => {
+  router.post('/visit/keep', (ctx) => {
     const session = existingSession(ctx);
     const live = session !== undefined && sessionLiveAt(ctx, clock) !== undefined;
     if (live) session.keptAt = clock();

@@ -43,7 +43,7 @@ export function createSessionStore(store: Pick<Store, 'sessions'>, idleMs: numbe
     async set(id: string, data: SessionData, _maxAge: unknown, { ctx, changed }: KoaSessionHints): Promise<void> {
       const now = clock();
       const expiresAt = now + idleMs;
-      const read = ctx?.state.storedVisit as StoredVisit | undefined;
+      const read = ctx?.state.storedVisit;
       if (read?.id !== id) {
         await store.sessions.set(id, data, expiresAt);
         return;

@@ -3,7 +3,7 @@ import type Koa from 'koa';
 import session from 'koa-session';
 import type { Store } from '../storage/store.js';
 import { COOKIES } from '../cookies/cookie-registry.js';
-import { createSessionStore, type StoredVisit } from './session-store.js';
+import { createSessionStore } from './session-store.js';
 import type { Clock } from '../http/deps.js';
 import { newCsrfToken } from './csrf.js';
 
@@ -56,7 +56,7 @@ export function startVisit(ctx: Koa.Context, clock: Clock): string {
  * which may then be created.
  */
 export function sessionLiveAt(ctx: Koa.Context, clock: Clock): number | undefined {
-  const read = ctx.state.storedVisit as StoredVisit | undefined;
+  const read = ctx.state.storedVisit;
   return read !== undefined && read.id === ctx.session?.externalKey ? clock() : undefined;
 }
 

@@ -2,7 +2,7 @@ import type Koa from 'koa';
 import { COOKIES } from '../cookies/cookie-registry.js';
 import { clearDeclaredCookie } from '../cookies/declared-cookie.js';
 import type { Clock } from '../http/deps.js';
-import { ROLLING_SLACK_MS, type StoredVisit } from './session-store.js';
+import { ROLLING_SLACK_MS } from './session-store.js';
 
 /** The notice gives this much warning before an idle visit ends (WCAG 2.2.1 asks for at least 20 seconds). */
 export const WARNING_MS = 2 * 60_000;
@@ -15,7 +15,7 @@ export const WARNING_MS = 2 * 60_000;
 export function visitEnd(ctx: Koa.Context, idleMs: number, clock: Clock): number | undefined {
   const now = clock();
   const session = ctx.session;
-  const read = ctx.state.storedVisit as StoredVisit | undefined;
+  const read = ctx.state.storedVisit;
   if (read && read.id === session?.externalKey) return now + idleMs - read.expiresAt < ROLLING_SLACK_MS ? read.expiresAt : now + idleMs;
   // A session made in this request (a new visit, or the new id at login) is stored when the request ends, if it holds anything.
   return session && Object.keys(session.toJSON()).length > 0 ? now + idleMs : undefined;

@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mapMarcRecord } from '../../src/import/marc/map-record.js';
-import type { MarcRecord } from '../../src/import/marc/marc-record.js';
 
 const LEADER = '00000nam a2200000 i 4500';
 function map(...fields: string[][]) {
-  const mapped = mapMarcRecord({ leader: LEADER, fields: [['001', 'isbd-1'], ...fields] } as MarcRecord);
+  const mapped = mapMarcRecord({ leader: LEADER, fields: [['001', 'isbd-1'], ...fields] });
   assert.ok(mapped.ok);
   return mapped.record;
 }

@@ -12,7 +12,7 @@ import { freshStore } from '../import/helpers.js';
 
 /** A pid that certainly belongs to no running process: a child that has already exited. */
 function deadPid(): number {
-  return spawnSync(process.execPath, ['-e', '0']).pid!;
+  return spawnSync(process.execPath, ['-e', '0']).pid;
 }
 
 describe('console imports that recover', () => {
@@ -52,8 +52,8 @@ describe('console imports that recover', () => {
     const run = await store.imports.get('run');
     assert.equal(run?.status, 'failed');
     assert.match(run?.error ?? '', /^The import was interrupted because the server was stopped/);
-    assert.ok(run!.counts.read < 20_000, `stopped early (read ${run!.counts.read})`);
-    assert.equal(run!.counts.added, await store.records.count(), 'the counts are those of the committed batches');
+    assert.ok(run.counts.read < 20_000, `stopped early (read ${run.counts.read})`);
+    assert.equal(run.counts.added, await store.records.count(), 'the counts are those of the committed batches');
     assert.equal(fs.existsSync(file), false);
   });
 });

@@ -21,7 +21,8 @@ async function serve(t: TestContext, env: Record<string, string> = {}) {
   };
   const built = await build(t, { env, pins });
   await addMember(built.store, '1000000001', '1234');
-  const server = http.createServer(built.app.callback());
+  const handle = built.app.callback();
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   t.after(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

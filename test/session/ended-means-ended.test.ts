@@ -79,7 +79,8 @@ describe('ended means ended: a request in flight at logout cannot bring the visi
     });
     const { visitor, sessionId } = await loggedInWithBasket(built);
     const token = await csrfOf(visitor);
-    const server = http.createServer(built.app.callback());
+    const handle = built.app.callback();
+    const server = http.createServer((req, res) => void handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const body = new URLSearchParams({ id: 'rec-jane-eyre', _csrf: token }).toString();

@@ -56,7 +56,7 @@ describe('MongoDB filters that keep an ended session ended (run through mingo)',
   it('a save matches the session only while it has not expired, and never another', async () => {
     const { Query } = await import('mingo');
     const { liveSessionFilter } = await import('../../../src/storage/mongo/session-store.js');
-    const matches = (doc: object) => new Query(liveSessionFilter('s1', NOW) as never).test(doc as never);
+    const matches = (doc: object) => new Query(liveSessionFilter('s1', NOW)).test(doc as never);
     assert.equal(matches({ _id: 's1', expiresAt: new Date(NOW + 1) }), true);
     assert.equal(matches({ _id: 's1', expiresAt: new Date(NOW) }), false);
     assert.equal(matches({ _id: 's2', expiresAt: new Date(NOW + 1) }), false);

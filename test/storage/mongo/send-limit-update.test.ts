@@ -7,7 +7,7 @@ const NOW = 1_700_000_000_000;
 const MINUTE = 60_000;
 const LIMIT = { key: 'mail-to:ada', max: 2, windowMs: 10 * MINUTE };
 
-const matches = (doc: SendLimitDocument, now: number) => new Query(sendLimitRoomFilter(LIMIT, now) as never).test(doc as never);
+const matches = (doc: SendLimitDocument, now: number) => new Query(sendLimitRoomFilter(LIMIT, now)).test(doc as never);
 /** Applies the adapter's pipeline update through mingo, as the server would (to `{ _id }` on upsert). */
 function count(doc: SendLimitDocument | undefined, now: number): SendLimitDocument {
   const [after] = aggregate([doc ?? { _id: LIMIT.key }], sendLimitCountUpdate(LIMIT, now)) as unknown as SendLimitDocument[];

@@ -53,7 +53,10 @@ export function decodeMarc8(bytes: Uint8Array): Marc8Text {
   const problems: string[] = [];
   const emit = (char: string, combining: boolean) => {
     if (combining) marks += char;
-    else (out += char + marks), (marks = '');
+    else {
+      out += char + marks;
+      marks = '';
+    }
   };
   const bad = (what: string) => {
     problems.push(`${what}${out ? ` after "${out.slice(-20).trim()}"` : ' at the start'} was replaced by ${REPLACEMENT}`);
