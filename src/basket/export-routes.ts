@@ -2,6 +2,7 @@ import type Koa from 'koa';
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { BadRequest } from '../http/errors.js';
+import { siteOrigin } from '../http/site-origin.js';
 import { setFlash } from '../session/flash.js';
 import { existingSession } from '../session/session.js';
 import { exportFilename, exportFormat } from './export/formats.js';
@@ -34,7 +35,7 @@ export function basketExportRoutes(deps: RouteDeps): Router {
     // After attachment(), which would otherwise type the response from the file extension.
     ctx.set('Content-Type', format.contentType);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = format.write(records);
+    ctx.body = format.write(records, siteOrigin(ctx));
   });
 
   router.get('/basket/print', async (ctx) => {

@@ -1,4 +1,4 @@
-import { isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
+import { fullTitle, isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
 import { mediaTypeLabel } from '../catalogue/labels.js';
 
 /** One copy as a line to take to the shelves. */
@@ -33,7 +33,7 @@ export function shelfItem(record: CatalogueRecord): ShelfItem {
     .sort((a, b) => a.branch.localeCompare(b.branch) || a.shelfmark.localeCompare(b.shelfmark));
   return {
     id: record.id,
-    title: record.subtitle ? `${record.title}: ${record.subtitle}` : record.title,
+    title: fullTitle(record),
     authors: record.authors.join('; '),
     year: record.year,
     isbns: record.isbns,
