@@ -7,7 +7,7 @@ import { setFlash } from '../session/flash.js';
 import { existingSession } from '../session/session.js';
 import { exportFilename, exportFormat } from './export/formats.js';
 import { basketSelection } from './selection.js';
-import { shelfItem } from './shelf-list.js';
+import { dueForMembers, shelfItem } from './shelf-list.js';
 
 /** Back to the basket, saying why, when there is nothing to act on. */
 function nothingToDo(ctx: Koa.Context): void {
@@ -44,7 +44,7 @@ export function basketExportRoutes(deps: RouteDeps): Router {
     ctx.set('Cache-Control', 'no-store');
     await render(ctx, 'basket/print', {
       title: 'Your basket to take to the shelves',
-      items: records.map(shelfItem),
+      items: records.map((r) => shelfItem(r, dueForMembers(clock()))),
       selected,
       printedOn: new Date(clock()).toISOString().slice(0, 10),
     });

@@ -165,6 +165,19 @@ describe('reserving everything in the basket at once', () => {
 });
 
 describe('the account page', () => {
+  it('shows due dates as a member reads them and marks a loan past its due date overdue, by the app clock', async (t) => {
+    const { built, visitor, memberId } = await member(t);
+    await built.store.loans.add([
+      { memberId, recordId: 'rec-miserables', itemId: 'X1', title: 'Les Misérables', loanedAt: 0, dueDate: '2026-11-26' },
+      { memberId, recordId: 'rec-emma', itemId: 'X2', title: 'Emma', loanedAt: 0, dueDate: '2026-12-01' },
+    ]);
+    const dueCells = async () => [...(await visitor.get('/account')).text.matchAll(/<\/a><\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    assert.deepEqual((await dueCells()).sort(), ['Thursday 26 November', 'Tuesday 1 December']);
+    built.clock.advanceMinutes(8 * 24 * 60);
+    await loginAs(visitor, '1000000001', '1234'); // the visit itself ended long ago
+    assert.deepEqual((await dueCells()).sort(), ['Thursday 26 November overdue', 'Tuesday 1 December']);
+  });
+
   it('shows current reservations with a cancel button each, loans and profile', async (t) => {
     const { built, visitor, memberId } = await member(t);
     await built.store.loans.add([{ memberId, recordId: 'rec-miserables', itemId: 'X1', title: 'Les Misérables', loanedAt: 0, dueDate: '2026-12-07' }]);
@@ -172,7 +185,7 @@ describe('the account page', () => {
     const html = (await visitor.get('/account')).text;
     assert.match(html, /<a href="\/record\/rec-emma">Emma<\/a><\/th>\s*<td>Central<\/td>\s*<td>23 November 2026<\/td>/);
     assert.match(html, /action="\/reservations\/[^"]+\/cancel"/);
-    assert.match(html, /<a href="\/record\/rec-miserables">Les Misérables<\/a><\/th><td>7 December 2026<\/td>/);
+    assert.match(html, /<a href="\/record\/rec-miserables">Les Misérables<\/a><\/th><td>Monday 7 December<\/td>/);
     assert.match(html, /<dt>Library card<\/dt><dd>1000000001<\/dd>/);
     assert.match(html, /<dt>Home branch<\/dt><dd>Central<\/dd>/);
   });
