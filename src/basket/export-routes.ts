@@ -23,7 +23,7 @@ function nothingToDo(ctx: Koa.Context): void {
  * the ticked items), so they are plain links and need no form token.
  */
 export function basketExportRoutes(deps: RouteDeps): Router {
-  const { store, clock, render } = deps;
+  const { store, clock, render, config } = deps;
   const router = new Router();
 
   router.get('/basket/export', async (ctx) => {
@@ -35,7 +35,8 @@ export function basketExportRoutes(deps: RouteDeps): Router {
     // After attachment(), which would otherwise type the response from the file extension.
     ctx.set('Content-Type', format.contentType);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = format.write(records, siteOrigin(ctx));
+    // Permalinks use the configured public address when there is one, as emails do; else the address asked for.
+    ctx.body = format.write(records, config.PUBLIC_URL ?? siteOrigin(ctx));
   });
 
   router.get('/basket/print', async (ctx) => {

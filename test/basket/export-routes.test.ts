@@ -50,6 +50,12 @@ describe('basket downloads and print view', () => {
     ]);
   });
 
+  it('builds the permalinks from PUBLIC_URL when it is set, whatever Host the request named', async (t) => {
+    const visitor = await memberWith(await build(t, { env: { PUBLIC_URL: 'https://catalogue.example.org' } }), ['rec-emma']);
+    const ris = await visitor.get('/basket/export?format=ris').set('Host', 'evil.example').buffer(true).parse(asText as never).expect(200);
+    assert.deepEqual((ris.body as string).match(/^UR {2}- .*$/gm), ['UR  - https://catalogue.example.org/record/rec-emma']);
+  });
+
   it('exports only the ticked items when some are ticked, in basket order', async (t) => {
     const visitor = await memberWith(await build(t), ['rec-emma', 'rec-jane-eyre', 'rec-miserables']);
     const res = await visitor.get('/basket/export?format=csv&id=rec-miserables&id=rec-emma').buffer(true).parse(asText as never).expect(200);
