@@ -106,7 +106,7 @@ export const MIN_TARGET = 24;
  * like the skip link until it gets focus) are not targets.
  */
 export async function checkTargetSizes(page: Page, step: string): Promise<void> {
-  const problems = await page.evaluate(`(${TARGET_SIZE_CHECK})(${MIN_TARGET})`) as string[];
+  const problems = await page.evaluate<string[]>(`(${TARGET_SIZE_CHECK})(${MIN_TARGET})`);
   assert.deepEqual(problems, [], `${step}: controls smaller than ${MIN_TARGET}×${MIN_TARGET} px on ${page.url()} at ${page.viewportSize()?.width} px`);
 }
 
