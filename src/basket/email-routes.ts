@@ -10,7 +10,7 @@ import type { Mailer } from '../mail/mailer.js';
 import { basketMail } from './email/message.js';
 import { limitMessage, mailLimits } from './email/send-limits.js';
 import { basketSelection } from './selection.js';
-import { shelfItem } from './shelf-list.js';
+import { dueForMembers, shelfItem } from './shelf-list.js';
 
 function back(ctx: Koa.Context, flash: Flash): void {
   setFlash(ctx, flash);
@@ -45,7 +45,7 @@ export function basketEmailRoutes(deps: RouteDeps, mailer: Mailer | undefined): 
     const spent = await store.sendLimits.take(mailLimits(to, ctx.ip, config.EMAIL_HOURLY_LIMIT), clock());
     if (spent) return back(ctx, { kind: 'error', text: limitMessage(spent) });
     try {
-      await mailer.send(to, basketMail(records.map(shelfItem), publicUrl, new Date(clock()).toISOString().slice(0, 10)));
+      await mailer.send(to, basketMail(records.map((r) => shelfItem(r, dueForMembers(clock()))), publicUrl, new Date(clock()).toISOString().slice(0, 10)));
     } catch (error) {
       logger.warn(sendFailure(error), 'basket email could not be sent');
       return back(ctx, { kind: 'error', text: 'Your basket could not be emailed just now. Please try again later, or download it instead.' });

@@ -2,11 +2,12 @@ import type Koa from 'koa';
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { BadRequest } from '../http/errors.js';
+import { siteOrigin } from '../http/site-origin.js';
 import { setFlash } from '../session/flash.js';
 import { existingSession } from '../session/session.js';
 import { exportFilename, exportFormat } from './export/formats.js';
 import { basketSelection } from './selection.js';
-import { shelfItem } from './shelf-list.js';
+import { dueForMembers, shelfItem } from './shelf-list.js';
 
 /** Back to the basket, saying why, when there is nothing to act on. */
 function nothingToDo(ctx: Koa.Context): void {
@@ -22,7 +23,7 @@ function nothingToDo(ctx: Koa.Context): void {
  * the ticked items), so they are plain links and need no form token.
  */
 export function basketExportRoutes(deps: RouteDeps): Router {
-  const { store, clock, render } = deps;
+  const { store, clock, render, config } = deps;
   const router = new Router();
 
   router.get('/basket/export', async (ctx) => {
@@ -34,7 +35,8 @@ export function basketExportRoutes(deps: RouteDeps): Router {
     // After attachment(), which would otherwise type the response from the file extension.
     ctx.set('Content-Type', format.contentType);
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = format.write(records);
+    // Permalinks use the configured public address when there is one, as emails do; else the address asked for.
+    ctx.body = format.write(records, config.PUBLIC_URL ?? siteOrigin(ctx));
   });
 
   router.get('/basket/print', async (ctx) => {
@@ -43,7 +45,7 @@ export function basketExportRoutes(deps: RouteDeps): Router {
     ctx.set('Cache-Control', 'no-store');
     await render(ctx, 'basket/print', {
       title: 'Your basket to take to the shelves',
-      items: records.map(shelfItem),
+      items: records.map((r) => shelfItem(r, dueForMembers(clock()))),
       selected,
       printedOn: new Date(clock()).toISOString().slice(0, 10),
     });

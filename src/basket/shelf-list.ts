@@ -1,5 +1,6 @@
-import { isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
+import { fullTitle, isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
 import { mediaTypeLabel } from '../catalogue/labels.js';
+import { isOverdue, memberDate } from '../text/member-date.js';
 
 /** One copy as a line to take to the shelves. */
 export interface ShelfCopy {
@@ -22,18 +23,26 @@ export interface ShelfItem {
   href: string;
 }
 
-function statusText(status: HoldingStatus, dueDate?: string): string {
-  return status === 'on-loan' && dueDate ? `On loan, due ${dueDate}` : STATUS_LABELS[status];
+/** How a due date is written: as it is stored ("2026-11-26") for a spreadsheet, or as a member reads it. */
+export type DueText = (dueDate: string) => string;
+
+/** "Thursday 26 November", and "overdue" after it, as of `now`: for the print view and the email. */
+export function dueForMembers(now: number): DueText {
+  return (dueDate) => `${memberDate(dueDate, now)}${isOverdue(dueDate, now) ? ' (overdue)' : ''}`;
+}
+
+function statusText(status: HoldingStatus, dueDate: string | undefined, due: DueText): string {
+  return status === 'on-loan' && dueDate ? `On loan, due ${due(dueDate)}` : STATUS_LABELS[status];
 }
 
 /** The record as a shelf list entry; `href` is the record page path on this site. */
-export function shelfItem(record: CatalogueRecord): ShelfItem {
+export function shelfItem(record: CatalogueRecord, due: DueText = (d) => d): ShelfItem {
   const copies = record.holdings
-    .map((h) => ({ branch: h.branch, shelfmark: h.shelfmark, status: statusText(h.status, h.dueDate), available: h.status === 'available' }))
+    .map((h) => ({ branch: h.branch, shelfmark: h.shelfmark, status: statusText(h.status, h.dueDate, due), available: h.status === 'available' }))
     .sort((a, b) => a.branch.localeCompare(b.branch) || a.shelfmark.localeCompare(b.shelfmark));
   return {
     id: record.id,
-    title: record.subtitle ? `${record.title}: ${record.subtitle}` : record.title,
+    title: fullTitle(record),
     authors: record.authors.join('; '),
     year: record.year,
     isbns: record.isbns,

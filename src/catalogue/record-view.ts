@@ -1,18 +1,25 @@
 import { isAvailable, STATUS_LABELS, type CatalogueRecord } from './record.js';
 import { languageName, mediaTypeLabel } from './labels.js';
+import { isOverdue, memberDate } from '../text/member-date.js';
 
 /** ISBN-13 with the usual hyphen after the prefix, for reading. */
 function formatIsbn(isbn: string): string {
   return isbn.length === 13 ? `${isbn.slice(0, 3)}-${isbn.slice(3)}` : isbn;
 }
 
-/** Everything templates/catalogue/record.njk shows. */
-export function recordView(record: CatalogueRecord, inBasket: boolean, permalink: string) {
-  const branches = new Map<string, { branch: string; available: number; copies: { shelfmark: string; status: string; dueDate?: string; location?: string }[] }>();
+/** Everything templates/catalogue/record.njk shows; `now` (the injected clock) dates the due-back days. */
+export function recordView(record: CatalogueRecord, inBasket: boolean, permalink: string, now: number) {
+  const branches = new Map<string, { branch: string; available: number; copies: { shelfmark: string; status: string; due?: string; overdue: boolean; location?: string }[] }>();
   for (const h of record.holdings) {
     const entry = branches.get(h.branch) ?? { branch: h.branch, available: 0, copies: [] };
     if (h.status === 'available') entry.available += 1;
-    entry.copies.push({ shelfmark: h.shelfmark, status: STATUS_LABELS[h.status] ?? h.status, dueDate: h.dueDate, location: h.location });
+    entry.copies.push({
+      shelfmark: h.shelfmark,
+      status: STATUS_LABELS[h.status] ?? h.status,
+      due: h.dueDate && memberDate(h.dueDate, now),
+      overdue: h.status === 'on-loan' && !!h.dueDate && isOverdue(h.dueDate, now),
+      location: h.location,
+    });
     branches.set(h.branch, entry);
   }
   return {

@@ -89,3 +89,8 @@ export function isAvailable(record: Pick<CatalogueRecord, 'holdings'>): boolean 
 export function recordPath(id: string): string {
   return `/record/${encodeURIComponent(id)}`;
 }
+
+/** "Jane Austen: a life": the title with its subtitle, where the title alone could name another book. */
+export function fullTitle(record: Pick<CatalogueRecord, 'title' | 'subtitle'>): string {
+  return record.subtitle ? `${record.title}: ${record.subtitle}` : record.title;
+}

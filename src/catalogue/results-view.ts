@@ -1,4 +1,4 @@
-import { isAvailable, recordPath, type CatalogueRecord } from './record.js';
+import { fullTitle, isAvailable, recordPath, type CatalogueRecord } from './record.js';
 import { FACET_FIELDS, type StoreSearchResult } from './search-query.js';
 import { PAGE_SIZES, SORT_ORDERS, type SearchState } from './search-state.js';
 import { lastPageWithin } from './request-limits.js';
@@ -12,6 +12,8 @@ export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<st
     id: record.id,
     title: record.title,
     subtitle: record.subtitle,
+    fullTitle: fullTitle(record),
+    edition: record.edition,
     author: record.authors[0],
     year: record.year,
     mediaType: mediaTypeLabel(record.mediaType),
@@ -35,6 +37,8 @@ export function resultsView(state: SearchState, result: StoreSearchResult, baske
     // A store may stop counting at a cap (MongoDB does at 10,000): then the page says "more than".
     totalText: result.totalIsLowerBound ? `more than ${result.total.toLocaleString('en-GB')}` : String(result.total),
     facetsEstimated: Boolean(result.facetsEstimated),
+    // A page number past the end (an old link, a hand-edited URL) says so and links to the last page.
+    pastEnd: result.total > 0 && state.page > pages ? { page: state.page, pages, lastHref: state.withPage(pages).href() } : undefined,
     first,
     last: Math.min(result.total, state.page * state.perPage),
     records: result.records.map((r) => recordSummary(r, basketIds)),

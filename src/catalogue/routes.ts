@@ -62,7 +62,7 @@ export function catalogueRoutes(deps: RouteDeps, visit: VisitParts): Router {
     const basketIds = new Set(await visit.basketIds(ctx));
     await render(ctx, 'catalogue/record', {
       title: record.title,
-      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`),
+      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`, deps.clock()),
       backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
       reserve: await visit.reserveBox(ctx, record),
     });

@@ -5,9 +5,12 @@ import type { RouteDeps } from './deps.js';
  * GET /healthz for load balancers and people: `ok` (200) when the store
  * answers, `unavailable` (503) when it does not. The reason (which can name
  * hosts) goes to the log, never to the public.
+ * GET /status: the same public answer as a page a member can read, linked from every footer.
  */
-export function healthRoutes({ store, logger }: RouteDeps): Router {
+export function healthRoutes({ store, logger, render }: RouteDeps): Router {
   const router = new Router();
+  const storeAnswers = () => store.ping().then(() => true, () => false);
+
   router.get('/healthz', async (ctx) => {
     ctx.type = 'text/plain';
     try {
@@ -18,6 +21,13 @@ export function healthRoutes({ store, logger }: RouteDeps): Router {
       ctx.status = 503;
       ctx.body = 'unavailable\n';
     }
+  });
+
+  router.get('/status', async (ctx) => {
+    const working = await storeAnswers();
+    ctx.set('Cache-Control', 'no-store');
+    await render(ctx, 'status/index', { title: 'Service status', working });
+    if (!working) ctx.status = 503;
   });
   return router;
 }

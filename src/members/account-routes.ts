@@ -1,14 +1,17 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { audit } from '../audit/audit.js';
-import { recordPath } from '../catalogue/record.js';
+import { fullTitle, recordPath, type CatalogueRecord } from '../catalogue/record.js';
+import { isOverdue, memberDate } from '../text/member-date.js';
 import { currentMember, requireLogin } from './current-member.js';
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
+const titleOf = (record: CatalogueRecord | undefined) => record && fullTitle(record);
+
 /** GET /account: reservations (each with a cancel button), loans and profile. */
 export function accountRoutes(deps: RouteDeps): Router {
-  const { store, render } = deps;
+  const { store, render, clock } = deps;
   const router = new Router();
 
   router.get('/account', requireLogin, async (ctx) => {
@@ -26,10 +29,10 @@ export function accountRoutes(deps: RouteDeps): Router {
       title: 'Your account',
       profile: { name: member.name, card: member.card, email: member.email, homeBranch: member.homeBranch, librarian: member.role === 'librarian' },
       reservations: reservations.map((r) => ({
-        id: r.id, recordId: r.recordId, title: records.get(r.recordId)?.title ?? r.recordId,
+        id: r.id, recordId: r.recordId, title: titleOf(records.get(r.recordId)) ?? r.recordId,
         href: recordPath(r.recordId), pickupBranch: r.pickupBranch, placed: DATE.format(r.createdAt),
       })),
-      loans: loans.map((l) => ({ ...l, href: recordPath(l.recordId), due: DATE.format(Date.parse(l.dueDate)) })),
+      loans: loans.map((l) => ({ ...l, href: recordPath(l.recordId), due: memberDate(l.dueDate, clock()), overdue: isOverdue(l.dueDate, clock()) })),
       report: Array.isArray(report) ? report : undefined,
     });
   });

@@ -7,7 +7,7 @@ import { setFlash } from '../session/flash.js';
 import { csrfToken } from '../session/csrf.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { recordSummary } from '../catalogue/results-view.js';
-import { recordPath } from '../catalogue/record.js';
+import { fullTitle, recordPath } from '../catalogue/record.js';
 import { audit } from '../audit/audit.js';
 import { choosePickup, type Branches } from './branches.js';
 import { currentMember, requireLogin } from './current-member.js';
@@ -76,7 +76,7 @@ export function reservationRoutes(deps: RouteDeps, pickupPlaces: Branches): Rout
     if (cancelled) {
       await audit(deps, { member }, 'cancel', `${cancelled.recordId} (${cancelled.id})`);
       const [record] = await store.records.getMany([cancelled.recordId]);
-      setFlash(ctx, { kind: 'success', text: `Cancelled your reservation of ‘${record?.title ?? cancelled.recordId}’.` });
+      setFlash(ctx, { kind: 'success', text: `Cancelled your reservation of ‘${record ? fullTitle(record) : cancelled.recordId}’.` });
     } else {
       setFlash(ctx, { kind: 'info', text: 'That reservation was not found: it may have been cancelled already.' });
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Member, Reservation, Store } from '../storage/store.js';
 import { reservability, type Reservability } from './reservability.js';
+import { fullTitle } from '../catalogue/record.js';
 
 /** What happened to one record of a reserve request; every record asked for gets one. */
 export type ReserveOutcome =
@@ -25,7 +26,7 @@ export async function reserveRecords(
       outcomes.push({ recordId, title: '', outcome: 'unknown' });
       continue;
     }
-    const title = record.title;
+    const title = fullTitle(record);
     const check = reservability(record, pickupBranch);
     if (!check.reservable) {
       outcomes.push({ recordId, title, outcome: 'not-reservable', reason: check.reason });

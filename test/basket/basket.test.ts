@@ -46,7 +46,16 @@ describe('the media basket without JavaScript', () => {
     const page = await visitor.get('/basket');
     assert.equal(flashText(page.text), 'Added 3 items to your basket.');
     const titles = [...page.text.matchAll(/class="basket__title">([^<]+)</g)].map((m) => m[1]);
-    assert.deepEqual(titles, ['Jane Eyre', 'Emma', 'Les Misérables']);
+    assert.deepEqual(titles, ['Jane Eyre: an autobiography', 'Emma', 'Les Misérables']);
+  });
+
+  it('names each item with its subtitle, and points to the tick boxes above its actions', async (t) => {
+    const visitor = await member(await build(t));
+    await submit(visitor, '/basket/add', { id: ['rec-emma', 'rec-emma-audio'] });
+    const page = (await visitor.get('/basket')).text;
+    assert.deepEqual([...page.matchAll(/class="basket__title">([^<]+)</g)].map((m) => m[1]), ['Emma', 'Emma: unabridged']);
+    assert.match(page, /Tick items in the list above to use only those/);
+    assert.ok(page.indexOf('class="basket__pick"') < page.indexOf('Tick items in the list above'), 'the list is above the hint');
   });
 
   it('says when an item is already in the basket rather than adding it twice', async (t) => {

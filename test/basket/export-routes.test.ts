@@ -36,6 +36,26 @@ describe('basket downloads and print view', () => {
     }
   });
 
+  it('links each RIS and BibTeX entry back to its record page on this site', async (t) => {
+    const visitor = await memberWith(await build(t), ['rec-emma', 'rec-jane-eyre']);
+    const ris = await visitor.get('/basket/export?format=ris').set('Host', 'catalogue.example.org').buffer(true).parse(asText as never).expect(200);
+    assert.deepEqual((ris.body as string).match(/^UR {2}- .*$/gm), [
+      'UR  - http://catalogue.example.org/record/rec-emma',
+      'UR  - http://catalogue.example.org/record/rec-jane-eyre',
+    ]);
+    const bib = await visitor.get('/basket/export?format=bibtex').set('Host', 'catalogue.example.org').buffer(true).parse(asText as never).expect(200);
+    assert.deepEqual((bib.body as string).match(/^\s*url = .*$/gm)?.map((l) => l.trim()), [
+      'url = {http://catalogue.example.org/record/rec-emma},',
+      'url = {http://catalogue.example.org/record/rec-jane-eyre},',
+    ]);
+  });
+
+  it('builds the permalinks from PUBLIC_URL when it is set, whatever Host the request named', async (t) => {
+    const visitor = await memberWith(await build(t, { env: { PUBLIC_URL: 'https://catalogue.example.org' } }), ['rec-emma']);
+    const ris = await visitor.get('/basket/export?format=ris').set('Host', 'evil.example').buffer(true).parse(asText as never).expect(200);
+    assert.deepEqual((ris.body as string).match(/^UR {2}- .*$/gm), ['UR  - https://catalogue.example.org/record/rec-emma']);
+  });
+
   it('exports only the ticked items when some are ticked, in basket order', async (t) => {
     const visitor = await memberWith(await build(t), ['rec-emma', 'rec-jane-eyre', 'rec-miserables']);
     const res = await visitor.get('/basket/export?format=csv&id=rec-miserables&id=rec-emma').buffer(true).parse(asText as never).expect(200);

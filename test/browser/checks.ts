@@ -79,3 +79,64 @@ export async function checkNarrow(page: Page, step: string): Promise<void> {
   if (before) await page.setViewportSize(before);
   assert.deepEqual(overflow, [], `${step}: ${page.url()} scrolls sideways at 360 px`);
 }
+
+/** Landmark rules axe files under best practice: every piece of content inside a landmark, one main, a skip link that works. */
+const LANDMARK_RULES = ['region', 'landmark-one-main', 'landmark-unique', 'skip-link'];
+
+/** axe's landmark rules over the current document (see LANDMARK_RULES). */
+export async function checkLandmarks(page: Page, step: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (rules) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'rule', values: rules } });
+    return result.violations.map((v: any) => `${v.id} (${v.help}) at ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  }, LANDMARK_RULES);
+  assert.deepEqual(violations, [], `${step}: content outside landmarks on ${page.url()}`);
+}
+
+/** WCAG 2.2 SC 2.5.8: a pointer target is at least this many CSS px each way, unless an exception applies. */
+export const MIN_TARGET = 24;
+
+/**
+ * Every control (link, button, form field, summary) at least 24×24 CSS px,
+ * with the two exceptions of SC 2.5.8 that the site relies on:
+ * - inline: a link inside a sentence, whose size the line of text sets;
+ * - spacing: a smaller target passes when a 24 px circle centred on it
+ *   touches no other target and no other small target's circle.
+ * Hidden controls (no box, or the 1 px visually-hidden ones, or off-screen
+ * like the skip link until it gets focus) are not targets.
+ */
+export async function checkTargetSizes(page: Page, step: string): Promise<void> {
+  const problems = await page.evaluate<string[]>(`(${TARGET_SIZE_CHECK})(${MIN_TARGET})`);
+  assert.deepEqual(problems, [], `${step}: controls smaller than ${MIN_TARGET}×${MIN_TARGET} px on ${page.url()} at ${page.viewportSize()?.width} px`);
+}
+
+// Plain JavaScript run in the page: as a string, because tsx would wrap named functions in a helper the page does not have.
+const TARGET_SIZE_CHECK = `function (min) {
+  var selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  var view = document.documentElement.clientWidth;
+  var targets = Array.from(document.querySelectorAll(selector)).map(function (el) { return { el: el, box: el.getBoundingClientRect() }; })
+    .filter(function (t) { return t.box.width > 1 && t.box.height > 1 && t.box.right > 0 && t.box.left < view && getComputedStyle(t.el).visibility !== 'hidden'; });
+  function name(el) {
+    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' “' + (el.textContent || el.getAttribute('aria-label') || el.name || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '”';
+  }
+  function inSentence(el) {
+    if (el.tagName !== 'A' || getComputedStyle(el).display !== 'inline') return false;
+    var block = el.parentElement;
+    while (block && getComputedStyle(block).display === 'inline') block = block.parentElement;
+    return !!block && block.textContent.replace(/\\s+/g, '').length > el.textContent.replace(/\\s+/g, '').length;
+  }
+  function centre(b) { return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; }
+  function distanceToBox(p, b) { return Math.hypot(Math.max(b.left - p.x, 0, p.x - b.right), Math.max(b.top - p.y, 0, p.y - b.bottom)); }
+  var small = targets.filter(function (t) { return t.box.width < min - 0.5 || t.box.height < min - 0.5; });
+  var out = [];
+  small.forEach(function (t) {
+    if (inSentence(t.el)) return;
+    var c = centre(t.box);
+    var crowded = targets.find(function (o) {
+      if (o.el === t.el || o.el.contains(t.el) || t.el.contains(o.el)) return false;
+      return small.indexOf(o) >= 0 ? Math.hypot(centre(o.box).x - c.x, centre(o.box).y - c.y) < min : distanceToBox(c, o.box) < min / 2;
+    });
+    if (crowded) out.push(name(t.el) + ' is ' + Math.round(t.box.width) + '×' + Math.round(t.box.height) + ' px, too close to ' + name(crowded.el));
+  });
+  return out;
+}`;

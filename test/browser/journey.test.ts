@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Cookie } from 'playwright-core';
 import { visitDay } from '../../src/cookies/analytics.js';
-import type { CookieLedger } from './checks.js';
+import { NARROW, type CookieLedger } from './checks.js';
 import { startSite, type Site } from './harness.js';
 import { ServedPages } from './served-pages.js';
 import { Visit } from './visit.js';
@@ -94,12 +94,33 @@ describe('a whole visit in Chromium, with JavaScript', () => {
     assert.equal(await visit.page.locator('#basket-count').innerText(), '1');
     assert.ok(await visit.cookie('JSESSIONID'), 'the visit now has a session');
     await visit.step('basket', (page) => page.getByRole('link', { name: /^Basket/ }).click());
+    // On a phone the "Log in to save…" hint reads as one sentence, and the format select is a full-width, finger-sized control.
+    await visit.page.setViewportSize(NARROW);
+    const phone = await visit.page.evaluate(() => {
+      const hint = document.querySelector('.basket-actions__group.hint');
+      const link = hint.querySelector('a').getBoundingClientRect();
+      const select = document.getElementById('export-format').getBoundingClientRect();
+      const after = document.createRange();
+      after.selectNodeContents(hint.querySelector('a').nextSibling);
+      const words = after.getClientRects()[0];
+      return { linkOnFirstLine: link.top - hint.getBoundingClientRect().top < 4, textAfterLinkOnSameLine: Math.abs(words.top - link.top) < 4 && words.left >= link.right - 1,
+        selectHeight: select.height >= 24, selectWide: select.width >= hint.getBoundingClientRect().width - 1 };
+    });
+    await visit.page.setViewportSize({ width: 1280, height: 900 });
+    assert.deepEqual(phone, { linkOnFirstLine: true, textAfterLinkOnSameLine: true, selectHeight: true, selectWide: true });
     assert.match(await visit.page.locator('.basket').innerText(), new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   });
 
   it('logs in with card and PIN, keeping the basket, under a new session id', async () => {
     const before = (await visit.cookie('JSESSIONID'))?.value;
     await visit.step('login page', (page) => page.getByRole('banner').getByRole('link', { name: 'Log in' }).click());
+    // The card number and the PIN sit the same way: each input on its own line, under its label, at the same left edge.
+    const boxes = await visit.page.evaluate(() => ['card', 'pin'].map((id) => {
+      const input = document.getElementById(id).getBoundingClientRect();
+      const label = document.querySelector(`label[for=${id}]`).getBoundingClientRect();
+      return { left: Math.round(input.left), below: input.top >= label.bottom - 1 };
+    }));
+    assert.deepEqual(boxes, [{ left: boxes[1]!.left, below: true }, { left: boxes[1]!.left, below: true }]);
     await visit.step('log in', async (page) => {
       await page.getByLabel('Library card number').fill('1000000001');
       await page.getByLabel('PIN').fill('1234');
@@ -213,6 +234,8 @@ describe('the same journey with the keyboard alone', () => {
 
   it('answers the banner, searches, opens a record, adds it and reaches the basket', async () => {
     await visit.go('keyboard: home', '/');
+    await visit.page.keyboard.press('Tab');
+    assert.equal(await visit.page.evaluate(() => document.activeElement.className), 'skip-link', 'the skip link is the first stop, before the cookie banner');
     await visit.step('keyboard: reject analytics', async (page) => {
       await tabTo('button[value=no]');
       await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { BrowserContext, BrowserContextOptions, Cookie, Page } from 'playwright-core';
-import { checkAccessibility, checkCookies, checkNarrow, type CookieLedger } from './checks.js';
+import { checkAccessibility, checkCookies, checkLandmarks, checkNarrow, checkTargetSizes, NARROW, type CookieLedger } from './checks.js';
 import type { Site } from './harness.js';
 import type { ServedPages } from './served-pages.js';
 
@@ -49,12 +49,21 @@ export class Visit {
   private async accessibility(name: string): Promise<void> {
     if (this.scripted) return checkAccessibility(this.page, name);
     if (!this.mirror) this.mirror = await (await this.site.browser.newContext({ viewport: this.page.viewportSize()! })).newPage();
+    await this.mirror.setViewportSize(this.page.viewportSize()!);
     const html = await this.page.content();
     const url = this.page.url();
     await this.mirror.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     await this.mirror.goto(url);
     await this.mirror.unroute(url);
     await checkAccessibility(this.mirror, `${name} (scripted copy)`);
+  }
+
+  /** Landmarks (axe best practice) and target sizes (SC 2.5.8), at the page's current width; both need the real page, scripted or not. */
+  private async layout(name: string): Promise<void> {
+    const page = this.scripted ? this.page : this.mirror!;
+    if (!this.scripted) await page.setViewportSize(this.page.viewportSize()!);
+    await checkLandmarks(page, name);
+    await checkTargetSizes(page, name);
   }
 
   /** The site's address for a path. */
@@ -71,7 +80,16 @@ export class Visit {
     assert.deepEqual(logged, [], `${name}: the server logged problems`);
     const cookies = await checkCookies(this.context, name, this.ledger);
     await this.accessibility(name);
+    await this.layout(name);
     await checkNarrow(this.page, name);
+    const wide = this.page.viewportSize();
+    await this.page.setViewportSize(NARROW);
+    try {
+      await this.accessibility(`${name} at ${NARROW.width} px`);
+      await this.layout(`${name} at ${NARROW.width} px`);
+    } finally {
+      if (wide) await this.page.setViewportSize(wide);
+    }
     // The browser logs an error status of the page itself; a step that expects it says so.
     const errors = browserErrors.filter((e) => !(expected.status && e.includes(`status of ${expected.status} `)));
     assert.deepEqual(errors, [], `${name}: errors in the browser on ${this.page.url()}`);

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { build } from '../helpers/build.js';
+import { makeRecord } from '../storage/fixtures.js';
 
 describe('the record page', () => {
   it('shows full detail, holdings per branch with availability, and a permalink', async (t) => {
@@ -15,6 +16,14 @@ describe('the record page', () => {
     assert.match(page, /Northside<br><span class="hint">0 of 1 available/);
     assert.match(page, /value="http:\/\/catalogue\.example\/record\/rec-emma"/);
     assert.match(page, /<form method="post" action="\/basket\/add"/);
+  });
+
+  it('dates a copy on loan as a member reads it, and marks it overdue once the day has passed', async (t) => {
+    const onLoan = makeRecord({ id: 'rec-loaned', title: 'Middlemarch', holdings: [{ itemId: 'M1', branch: 'Central', shelfmark: 'F ELI', status: 'on-loan', dueDate: '2026-11-26' }] });
+    const { request, clock } = await build(t, { records: [onLoan] });
+    assert.match((await request().get('/record/rec-loaned')).text, /<td>On loan \(due Thursday 26 November\)<\/td>/);
+    clock.advanceMinutes(8 * 24 * 60);
+    assert.match((await request().get('/record/rec-loaned')).text, /<td>On loan \(due Thursday 26 November, <strong class="overdue">overdue<\/strong>\)<\/td>/);
   });
 
   it('keeps both scripts of a record with alternate-script fields', async (t) => {

@@ -163,6 +163,20 @@ describe('sorting and paging', () => {
     const page3 = await request().get('/search?q=garden&f=subject:Gardening&sort=oldest&per=10&page=3');
     assert.deepEqual(titles(page3.text), ['Garden diary 20', 'Garden diary 21', 'Garden diary 22', 'Garden diary 23', 'Garden diary 24']);
   });
+
+  it('says a page past the end is past the end, and links to the last page with the search kept', async (t) => {
+    const records = Array.from({ length: 25 }, (_, i) => ({
+      id: `p-${String(i).padStart(2, '0')}`, title: `Garden diary ${i}`, authors: ['Don, Monty'], mediaType: 'book' as const,
+      languages: ['eng'], year: 2000 + i, isbns: [], series: [], subjects: ['Gardening'], genres: [], notes: [], holdings: [],
+    }));
+    const { request } = await build(t, { records });
+    const res = await request().get('/search?q=garden&sort=oldest&per=10&page=50').expect(200);
+    assert.match(res.text, /There is no page 50: the 25 results fit on 3 pages\./);
+    assert.doesNotMatch(res.text, /Showing/);
+    const last = /<a href="([^"]+)" id="last-page">/.exec(res.text)![1]!.replace(/&amp;/g, '&');
+    assert.equal(last, '/search?q=garden&sort=oldest&per=10&page=3');
+    assert.match((await request().get(last)).text, /Showing 21–25 of 25 results/);
+  });
 });
 
 describe('odd and hostile queries never break the page', () => {

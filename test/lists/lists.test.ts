@@ -35,6 +35,19 @@ describe('saved lists', () => {
     assert.match(String((await submit(visitor, '/lists', { name: 'Mine' }, { status: 302 })).headers.location), /^\/login\?return=/);
   });
 
+  it('is linked as "Your lists" from the header of every page and from the account page, once logged in', async (t) => {
+    const built = await build(t);
+    const anonymous = built.browser();
+    assert.doesNotMatch((await anonymous.get('/').expect(200)).text, /href="\/lists"/);
+    const visitor = await memberWith(built, '1000000001', []);
+    for (const path of ['/', '/search?q=emma', '/record/rec-emma']) {
+      const header = /<header[\s\S]*?<\/header>/.exec((await visitor.get(path).expect(200)).text)![0];
+      assert.match(header, /<a href="\/lists">Your lists<\/a>/, path);
+    }
+    const main = /<main[\s\S]*?<\/main>/.exec((await visitor.get('/account').expect(200)).text)![0];
+    assert.match(main, /<a href="\/lists" id="account-lists">Your lists<\/a>/);
+  });
+
   it('saves the basket under a name and says the list outlives the visit', async (t) => {
     const built = await build(t);
     const visitor = await memberWith(built, '1000000001', ['rec-jane-eyre', 'rec-emma']);
@@ -44,7 +57,7 @@ describe('saved lists', () => {
     assert.equal(flashText(page.text), 'Saved your basket as ‘Holiday reading’ (2 items). It stays with your account after this visit.');
     assert.match(page.text, /<h1>Holiday reading<\/h1>/);
     assert.match(page.text, /kept with your account after your visit ends, unlike the basket/);
-    assert.deepEqual(titles(page.text), ['Jane Eyre', 'Emma']);
+    assert.deepEqual(titles(page.text), ['Jane Eyre: an autobiography', 'Emma']);
     const overview = await visitor.get('/lists').expect(200);
     assert.match(overview.text, new RegExp(`<a href="${path}">Holiday reading</a></td><td>2</td>`));
   });
@@ -61,7 +74,7 @@ describe('saved lists', () => {
     const res = await submit(next, `${path}/load`, {}, { status: 302 });
     assert.equal(res.headers.location, '/basket');
     const basket = await next.get('/basket');
-    assert.deepEqual(titles(basket.text), ['Jane Eyre', 'Emma']);
+    assert.deepEqual(titles(basket.text), ['Jane Eyre: an autobiography', 'Emma']);
     assert.equal(flashText(basket.text), 'Added 2 items to your basket.');
   });
 

@@ -78,7 +78,7 @@ describe('reserving one item from its record page', () => {
     const pepys = await another(built, '1000000002');
     await submit(pepys, '/reservations', { id: 'rec-jane-eyre' }, { status: 302 });
     await submit(visitor, '/reservations', { id: 'rec-jane-eyre' }, { status: 302 });
-    assert.equal(flashText((await visitor.get('/record/rec-jane-eyre')).text), '‘Jane Eyre’ could not be reserved: every copy is already reserved for other members.');
+    assert.equal(flashText((await visitor.get('/record/rec-jane-eyre')).text), '‘Jane Eyre: an autobiography’ could not be reserved: every copy is already reserved for other members.');
   });
 
   it('stops at the member’s limit of active reservations and says how to make room', async (t) => {
@@ -129,12 +129,28 @@ describe('reserving everything in the basket at once', () => {
       ['not-reservable', '‘Die Verwandlung’ cannot be reserved: it is for reference only and stays in the library.'],
       ['not-reservable', '‘Persuasion’ cannot be reserved: it is an e-book or online item, which you borrow online instead.'],
       ['already-reserved', 'You have already reserved ‘Pride &amp; Prejudice’ (collect at Central).'],
-      ['reserved', 'Reserved ‘Jane Eyre’ for collection at Northside.'],
+      ['reserved', 'Reserved ‘Jane Eyre: an autobiography’ for collection at Northside.'],
     ]);
     assert.deepEqual(reportOf((await visitor.get('/account')).text), [], 'the list is shown once');
     const active = await built.store.reservations.listForMember(memberId, 'active');
     assert.deepEqual(active.map((r) => r.recordId).sort(), ['rec-emma', 'rec-jane-eyre', 'rec-pride-dvd']);
     assert.equal(active.find((r) => r.recordId === 'rec-emma')?.itemId, 'Northside-on-loan', 'the copy at the pickup branch first');
+  });
+
+  it('tells editions of one title apart before reserving them all: subtitle, year, format and edition', async (t) => {
+    const hobbit = (id: string, year: number, mediaType: 'book' | 'audiobook', edition?: string) =>
+      makeRecord({ id, title: 'The Hobbit', subtitle: 'or, there and back again', authors: ['Tolkien, J. R. R.'], year, mediaType, edition, holdings: [copy('Central', 'on-loan', `${id}-1`)] });
+    const built = await build(t, { records: [...records, hobbit('h-1937', 1937, 'book', 'First edition'), hobbit('h-2020', 2020, 'audiobook', 'Unabridged')] });
+    await addMember(built.store, '1000000001', '1234');
+    const visitor = built.browser();
+    await loginAs(visitor, '1000000001', '1234');
+    await submit(visitor, '/basket/add', { id: ['h-1937', 'h-2020'] }, { status: 302 });
+    const page = (await visitor.get('/basket/reserve')).text;
+    const rows = [...page.matchAll(/class="basket__title">([^<]+)<\/a>\s*<p class="result__meta">([^·]+·[^·]+·[^·]+·[^·]+)·/g)].map((m) => `${m[1]} | ${m[2]!.replace(/\s+/g, ' ').trim()}`);
+    assert.deepEqual(rows, [
+      'The Hobbit: or, there and back again | Tolkien, J. R. R. · 1937 · Book · First edition',
+      'The Hobbit: or, there and back again | Tolkien, J. R. R. · 2020 · Audiobook · Unabridged',
+    ]);
   });
 
   it('offers "Reserve everything" on the basket page only to a logged-in member', async (t) => {
@@ -149,6 +165,19 @@ describe('reserving everything in the basket at once', () => {
 });
 
 describe('the account page', () => {
+  it('shows due dates as a member reads them and marks a loan past its due date overdue, by the app clock', async (t) => {
+    const { built, visitor, memberId } = await member(t);
+    await built.store.loans.add([
+      { memberId, recordId: 'rec-miserables', itemId: 'X1', title: 'Les Misérables', loanedAt: 0, dueDate: '2026-11-26' },
+      { memberId, recordId: 'rec-emma', itemId: 'X2', title: 'Emma', loanedAt: 0, dueDate: '2026-12-01' },
+    ]);
+    const dueCells = async () => [...(await visitor.get('/account')).text.matchAll(/<\/a><\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    assert.deepEqual((await dueCells()).sort(), ['Thursday 26 November', 'Tuesday 1 December']);
+    built.clock.advanceMinutes(8 * 24 * 60);
+    await loginAs(visitor, '1000000001', '1234'); // the visit itself ended long ago
+    assert.deepEqual((await dueCells()).sort(), ['Thursday 26 November overdue', 'Tuesday 1 December']);
+  });
+
   it('shows current reservations with a cancel button each, loans and profile', async (t) => {
     const { built, visitor, memberId } = await member(t);
     await built.store.loans.add([{ memberId, recordId: 'rec-miserables', itemId: 'X1', title: 'Les Misérables', loanedAt: 0, dueDate: '2026-12-07' }]);
@@ -156,7 +185,7 @@ describe('the account page', () => {
     const html = (await visitor.get('/account')).text;
     assert.match(html, /<a href="\/record\/rec-emma">Emma<\/a><\/th>\s*<td>Central<\/td>\s*<td>23 November 2026<\/td>/);
     assert.match(html, /action="\/reservations\/[^"]+\/cancel"/);
-    assert.match(html, /<a href="\/record\/rec-miserables">Les Misérables<\/a><\/th><td>7 December 2026<\/td>/);
+    assert.match(html, /<a href="\/record\/rec-miserables">Les Misérables<\/a><\/th><td>Monday 7 December<\/td>/);
     assert.match(html, /<dt>Library card<\/dt><dd>1000000001<\/dd>/);
     assert.match(html, /<dt>Home branch<\/dt><dd>Central<\/dd>/);
   });
@@ -168,7 +197,7 @@ describe('the account page', () => {
     const res = await submit(visitor, `/reservations/${held!.id}/cancel`, {}, { status: 302 });
     assert.equal(res.headers.location, '/account');
     const account = await visitor.get('/account');
-    assert.equal(flashText(account.text), 'Cancelled your reservation of ‘Jane Eyre’.');
+    assert.equal(flashText(account.text), 'Cancelled your reservation of ‘Jane Eyre: an autobiography’.');
     assert.match(account.text, /You have no reservations/);
     const pepys = await another(built, '1000000002');
     await submit(pepys, '/reservations', { id: 'rec-jane-eyre' }, { status: 302 });

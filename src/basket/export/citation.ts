@@ -11,7 +11,7 @@ bibtexConfig.format.useIdAsLabel = false;
 bibtexConfig.format.asciiOnly = true;
 
 /** The records as citation-js items, each with its unique citation key. */
-export function citeOf(records: CatalogueRecord[]): Cite {
+export function citeOf(records: CatalogueRecord[], origin: string): Cite {
   const keys = citationKeys(records);
-  return new Cite(records.map((r, i) => toCsl(r, keys[i]!)));
+  return new Cite(records.map((r, i) => toCsl(r, keys[i]!, origin)));
 }

@@ -1,4 +1,4 @@
-import type { CatalogueRecord, MediaType } from '../../catalogue/record.js';
+import { fullTitle, recordPath, type CatalogueRecord, type MediaType } from '../../catalogue/record.js';
 import { mediaTypeLabel } from '../../catalogue/labels.js';
 
 type CslName = { family: string; given?: string } | { literal: string };
@@ -9,6 +9,8 @@ export interface CslItem {
   'citation-key'?: string;
   type: string;
   title: string;
+  /** The record's permalink on this site. */
+  URL?: string;
   author?: CslName[];
   /** RIS writes a film's AU from `director`, not `author`. */
   director?: CslName[];
@@ -47,13 +49,17 @@ export function cslName(name: string): CslName {
 /** Line breaks end a field in RIS and are noise in BibTeX, so every value is one line without control characters. */
 const oneLine = (text: string) => text.replace(/[\s\u0000-\u001F\u007F]+/g, ' ').trim();
 
-/** One catalogue record as a CSL item; `key` is the unique citation key chosen by the caller. */
-export function toCsl(record: CatalogueRecord, key: string): CslItem {
+/**
+ * One catalogue record as a CSL item; `key` is the unique citation key chosen by the caller,
+ * `origin` this site's address, so the item links back to its record page (RIS `UR`, BibTeX `url`).
+ */
+export function toCsl(record: CatalogueRecord, key: string, origin: string): CslItem {
   const item: CslItem = {
     id: record.id,
     'citation-key': key,
     type: CSL_TYPES[record.mediaType],
-    title: oneLine(record.subtitle ? `${record.title}: ${record.subtitle}` : record.title),
+    title: oneLine(fullTitle(record)),
+    URL: `${origin}${recordPath(record.id)}`,
   };
   if (record.authors.length) item.author = record.authors.map((a) => cslName(oneLine(a)));
   if (item.type === 'motion_picture' && item.author) item.director = item.author;

@@ -9,7 +9,8 @@ export interface ExportFormat {
   label: string;
   extension: string;
   contentType: string;
-  write(records: CatalogueRecord[]): string;
+  /** `origin` is this site's address, for links back to each record. */
+  write(records: CatalogueRecord[], origin: string): string;
 }
 
 /** Every format the basket exports, in the order the page offers them. */

@@ -8,9 +8,9 @@ const TAGGED = /^[A-Z][A-Z0-9] {2}- /;
  * The RIS specification ends every line with CR LF, and EndNote expects it,
  * so the LF citation-js writes is converted; no value spans lines.
  */
-export function toRis(records: CatalogueRecord[]): string {
+export function toRis(records: CatalogueRecord[], origin: string): string {
   if (records.length === 0) return '';
-  const text = citeOf(records).format('ris', { format: 'text' });
+  const text = citeOf(records, origin).format('ris', { format: 'text' });
   const lines: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (TAGGED.test(line)) lines.push(line);

@@ -4,6 +4,7 @@ import { AST, parse as risToCsl } from 'astrocite-ris';
 import { toRis } from '../../../src/basket/export/ris.js';
 import { catalogue, emma, prideDvd } from '../../storage/fixtures.js';
 import { hostile } from './hostile.js';
+const ORIGIN = 'https://catalogue.example.org';
 
 /**
  * The RIS specification's line format: a two-character tag (capital letter,
@@ -41,13 +42,13 @@ function parsed(text: string): Array<Array<[string, string]>> {
 
 describe('RIS export', () => {
   it('follows the RIS line format, one reference per record', () => {
-    assert.equal(assertRisLines(toRis(catalogue)).length, catalogue.length);
+    assert.equal(assertRisLines(toRis(catalogue, ORIGIN)).length, catalogue.length);
   });
 
   it('is read by an independent RIS parser with type, title, authors, year and ISBN', () => {
-    const [fields] = parsed(toRis([emma]));
+    const [fields] = parsed(toRis([emma], ORIGIN));
     assert.ok(fields);
-    const text = toRis([emma]);
+    const text = toRis([emma], ORIGIN);
     assert.ok(text.startsWith('TY  - BOOK\r\n'));
     assert.deepEqual(fields.filter(([k]) => ['AU', 'TI', 'PY', 'SN', 'PB', 'T2', 'CN'].includes(k)), [
       ['AU', 'Austen, Jane'], ['CN', 'F'], ['PY', '1815'], ['PB', 'Penguin'], ['SN', '9780141439587'], ['T2', 'Penguin Classics'], ['TI', 'Emma'],
@@ -55,7 +56,7 @@ describe('RIS export', () => {
   });
 
   it('maps to CSL as Zotero would: a book with its author and ISBN, a DVD as a film', () => {
-    const [book, film] = risToCsl(toRis([emma, prideDvd]));
+    const [book, film] = risToCsl(toRis([emma, prideDvd], ORIGIN));
     assert.equal(book?.type, 'book');
     assert.equal(book?.title, 'Emma');
     assert.deepEqual(book?.author, [{ family: 'Austen', given: 'Jane' }]);
@@ -65,7 +66,7 @@ describe('RIS export', () => {
   });
 
   it('keeps every value on one line, so a line break in a record cannot start a false tag', () => {
-    const text = toRis([hostile]);
+    const text = toRis([hostile], ORIGIN);
     assertRisLines(text);
     const fields = parsed(text)[0]!;
     assert.deepEqual(fields.find(([k]) => k === 'TI'), ['TI', 'Braces {and} 50% of $money & #tags_ \\ ~ ^ "quoted": a line break, and <b>markup</b>']);
