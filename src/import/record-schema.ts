@@ -3,6 +3,9 @@ import { MEDIA_TYPES, type CatalogueRecord } from '../catalogue/record.js';
 import { normaliseIsbn } from '../text/isbn.js';
 
 /** Limits checked before the schema runs, so a hostile record costs little to refuse. */
+/** Warnings named per field of one record; the rest are counted in one line. */
+const WARNINGS_PER_FIELD = 5;
+
 export const LIMITS = { textChars: 65_536, values: 1_000, holdings: 10_000 } as const;
 
 const text = z.string().max(LIMITS.textChars, 'longer than 65,536 characters').trim().min(1).transform((s) => s.normalize('NFC'));
@@ -105,7 +108,11 @@ export function parseRecord(value: unknown): Parsed {
       warnings.push(`"${key}" is not a Shelfmark field and was ignored`);
       continue;
     }
-    kept[key] = salvage(key as Key, raw, id.data, warnings);
+    // The first few problems in each field are named and the rest counted, so a field of a thousand bad values is a few lines.
+    const found: string[] = [];
+    kept[key] = salvage(key as Key, raw, id.data, found);
+    warnings.push(...found.slice(0, WARNINGS_PER_FIELD));
+    if (found.length > WARNINGS_PER_FIELD) warnings.push(`${key}: ${found.length - WARNINGS_PER_FIELD} more problems like these were not listed`);
   }
   const result = RecordSchema.safeParse(kept);
   if (!result.success) return { ok: false, id: id.data, reason: firstPerField(result.error.issues) };
