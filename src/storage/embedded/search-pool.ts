@@ -1,27 +1,8 @@
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../../workers/start-worker.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
 import { SearchTimedOut } from '../store.js';
 import type { PersistCounts } from './facets.js';
-
-/** The worker's own file: search-worker.ts under tsx, search-worker.js once built. */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const ts = here.replace(/search-pool\.[jt]s$/, 'search-worker.ts');
-  return here.endsWith('.ts') && existsSync(ts) ? ts : here.replace(/search-pool\.[jt]s$/, 'search-worker.js');
-}
-
-/**
- * A worker running the search worker file. Under tsx (npm start, the tests) a
- * worker does not inherit the TypeScript loader, so it registers tsx first.
- */
-function spawnWorker(file: string, workerData: unknown): Worker {
-  if (!file.endsWith('.ts')) return new Worker(file, { workerData });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 interface Job {
   query: StoreSearchQuery;
@@ -50,7 +31,7 @@ export interface SearchPoolOptions {
  * worker; the member is told it took too long, and a fresh worker takes its place.
  */
 export function createSearchPool(options: SearchPoolOptions) {
-  const file = workerFile();
+  const workerModule = siblingModule(import.meta.url, 'search-worker');
   const waiting: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -58,8 +39,7 @@ export function createSearchPool(options: SearchPoolOptions) {
   let broken: Error | null = null;
 
   function start(): Slot {
-    // Workers inherit the parent's --import tsx, so the .ts worker loads as the server does.
-    const slot: Slot = { worker: spawnWorker(file, { file: options.file }), ready: false, job: null };
+    const slot: Slot = { worker: startWorker(workerModule, { workerData: { file: options.file } }), ready: false, job: null };
     type Message = { id?: number; result?: StoreSearchResult; error?: string; persist?: { version: string; counts: string }; ready?: true; building?: boolean };
     slot.worker.on('message', (message: Message) => {
       if (message.ready) {
