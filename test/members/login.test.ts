@@ -45,7 +45,8 @@ describe('logging in with card and PIN', () => {
     const after = sessionIdFrom(res);
     assert.ok(before && after && before !== after, 'a new id is issued');
     const titles = [...(await visitor.get('/basket')).text.matchAll(/class="basket__title">([^<]+)</g)].map((m) => m[1]);
-    assert.deepEqual(titles, ['Emma', 'Jane Eyre']);
+    // The basket shows the subtitle with the title (issue 21).
+    assert.deepEqual(titles, ['Emma', 'Jane Eyre: an autobiography']);
   });
 
   it('kills the session id from before the login (no session fixation)', async (t) => {
