@@ -6,7 +6,7 @@ import type { RouteDeps } from '../http/deps.js';
  * the log cannot be written, but the failure is logged loudly.
  */
 export async function audit(
-  { store, clock, logger }: Pick<RouteDeps, 'store' | 'clock' | 'logger'>,
+  { store, clock, logger }: Pick<RouteDeps<'audit'>, 'store' | 'clock' | 'logger'>,
   who: { member: Member | null | undefined; card?: string },
   action: AuditAction,
   target = '',

@@ -30,7 +30,7 @@ function sendFailure(error: unknown): Record<string, unknown> {
  * limited in the store per recipient, per client address and overall, and
  * links point at PUBLIC_URL, never at whatever Host the request named.
  */
-export function basketEmailRoutes(deps: RouteDeps, mailer: Mailer | undefined): Router {
+export function basketEmailRoutes(deps: RouteDeps<'baskets' | 'records' | 'sendLimits'>, mailer: Mailer | undefined): Router {
   const { store, clock, logger, config } = deps;
   const router = new Router();
 

@@ -22,7 +22,7 @@ function nothingToDo(ctx: Koa.Context): void {
  * GET /basket/export and /basket/print: read-only views of the basket (or of
  * the ticked items), so they are plain links and need no form token.
  */
-export function basketExportRoutes(deps: RouteDeps): Router {
+export function basketExportRoutes(deps: RouteDeps<'baskets' | 'records'>): Router {
   const { store, clock, render, config } = deps;
   const router = new Router();
 

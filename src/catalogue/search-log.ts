@@ -21,7 +21,7 @@ export function searchLogEntry(state: SearchState, results: number, now: number,
 }
 
 /** Records a search without holding up the response; a failure is logged, never shown to the member. */
-export function recordSearch({ store, clock, logger }: Pick<RouteDeps, 'store' | 'clock' | 'logger'>, state: SearchState, results: number, visit: string): void {
+export function recordSearch({ store, clock, logger }: Pick<RouteDeps<'searchLog'>, 'store' | 'clock' | 'logger'>, state: SearchState, results: number, visit: string): void {
   store.searchLog.append(searchLogEntry(state, results, clock(), visit)).catch((err: unknown) => {
     logger.error({ err }, 'search log entry could not be written');
   });

@@ -27,8 +27,14 @@ export interface AppDeps {
   pins?: PinVerifier;
 }
 
-/** What every route module receives once the app has filled in defaults. */
-export interface RouteDeps extends Required<Omit<AppDeps, 'mailer'>> {
+/**
+ * What every route module receives once the app has filled in defaults.
+ * `K` names the sub-stores a module uses (`RouteDeps<'records' | 'baskets'>`),
+ * so its signature says what it touches (`RouteDeps<never>` touches none);
+ * `createApp` hands in the whole store.
+ */
+export interface RouteDeps<K extends keyof Store = keyof Store> extends Required<Omit<AppDeps, 'mailer' | 'store'>> {
+  store: Pick<Store, K>;
   render: Renderer;
   mailer: Mailer | undefined;
 }

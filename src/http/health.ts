@@ -7,7 +7,7 @@ import type { RouteDeps } from './deps.js';
  * hosts) goes to the log, never to the public.
  * GET /status: the same public answer as a page a member can read, linked from every footer.
  */
-export function healthRoutes({ store, logger, render }: RouteDeps): Router {
+export function healthRoutes({ store, logger, render }: RouteDeps<'kind' | 'ping'>): Router {
   const router = new Router();
   const storeAnswers = () => store.ping().then(() => true, () => false);
 

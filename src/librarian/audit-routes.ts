@@ -4,7 +4,7 @@ import type { RouteDeps } from '../http/deps.js';
 import type { AuditEntry } from '../storage/store.js';
 import { AUDIT_ACTIONS } from '../storage/log-stores.js';
 import { auditConsole } from '../audit/console-audit.js';
-import { auditQueryString, parseAuditQuery } from './audit-filter.js';
+import { auditQueryString, parseAuditQuery } from '../audit/audit-filter.js';
 import { csvHeaders, csvText, type CsvValue } from '../csv/csv.js';
 import { isoTime, when } from './when.js';
 
@@ -15,7 +15,7 @@ const CSV_PAGE = 2000;
 const entryView = (e: AuditEntry) => ({ when: when(e.at), card: e.card || '—', memberId: e.memberId ?? '—', action: e.action, target: e.target });
 
 /** The audit log: filtered by card, action and dates, in pages, and as CSV. */
-export function auditRoutes(deps: RouteDeps): Router {
+export function auditRoutes(deps: RouteDeps<'audit'>): Router {
   const { store, render, config } = deps;
   const router = new Router();
 

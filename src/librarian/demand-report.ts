@@ -1,7 +1,7 @@
 import { FACET_LABELS, facetValueLabel } from '../catalogue/labels.js';
 import { FACET_FIELDS, type FacetField } from '../catalogue/search-query.js';
 import type { DemandCount, Store } from '../storage/store.js';
-import { daysOf, type DateRange } from './date-range.js';
+import { daysOf, type DateRange } from '../text/date-range.js';
 
 /** Rows per "top" table: enough to act on, short enough to read. */
 export const TOP = 25;

@@ -1,7 +1,7 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
 import { auditConsole } from '../audit/console-audit.js';
-import { parseDateRange, type DateRange } from './date-range.js';
+import { parseDateRange, type DateRange } from '../text/date-range.js';
 import { demandReport, MIN_VISITS, type DemandReport } from './demand-report.js';
 import { searchesChart } from './chart.js';
 import { csvHeaders, csvText, type CsvValue } from '../csv/csv.js';
@@ -18,7 +18,7 @@ function demandCsv(range: DateRange, report: DemandReport): string {
 }
 
 /** What members searched for in a date range: per day, top queries, what found nothing, filters used. */
-export function demandRoutes(deps: RouteDeps): Router {
+export function demandRoutes(deps: RouteDeps<'audit' | 'searchLog'>): Router {
   const { store, render, clock } = deps;
   const router = new Router();
 

@@ -20,7 +20,7 @@ import { csvHeaders } from '../csv/csv.js';
 const FORMAT_CHOICES = FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] }));
 
 /** Upload a catalogue file, watch its import, read its summary and download its rejects report. */
-export function importRoutes(deps: RouteDeps): Router {
+export function importRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): Router {
   const { store, render, clock, config } = deps;
   const router = new Router();
 

@@ -37,7 +37,7 @@ export async function stopConsoleImports(): Promise<void> {
 
 /** The three log calls an import makes; the server's pino logger, or the import thread's relay to it. */
 export type ImportLogger = Record<'info' | 'warn' | 'error', (fields: object, message: string) => void>;
-type Deps = Pick<RouteDeps, 'store' | 'clock'> & { logger: ImportLogger; config: Pick<RouteDeps['config'], 'DATA_DIR' | 'BRANCHES_FILE'> };
+type Deps = Pick<RouteDeps<'imports' | 'records'>, 'store' | 'clock'> & { logger: ImportLogger; config: Pick<RouteDeps['config'], 'DATA_DIR' | 'BRANCHES_FILE'> };
 
 /**
  * Runs one claimed import where it is called (the console calls it on its own

@@ -22,7 +22,7 @@ export type ImportThreadMessage =
   | { log: { level: keyof ImportLogger; fields: Record<string, unknown>; message: string } }
   | { ended: true };
 
-type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger' | 'config'>;
+type Deps = Pick<RouteDeps<'imports' | 'records'>, 'store' | 'clock' | 'logger' | 'config'>;
 
 /** Import threads running now, each with the promise that settles when it has ended and been recorded. */
 const running = new Map<Worker, Promise<void>>();

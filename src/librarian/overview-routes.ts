@@ -5,7 +5,7 @@ import { catalogueCounts } from './catalogue-counts.js';
 import { importRunView } from './import-view.js';
 
 /** The console's front page: what the catalogue holds, and the latest imports. */
-export function overviewRoutes(deps: RouteDeps): Router {
+export function overviewRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): Router {
   const { store, render } = deps;
   const router = new Router();
   router.get('/librarian', async (ctx) => {

@@ -20,7 +20,7 @@ const nameOf = (ctx: Koa.Context) => listName((ctx.request.body as { name?: unkn
  * owner in the store call, and a list that is not theirs is a 404, the same
  * as one that does not exist, so list ids are never confirmed to others.
  */
-export function listRoutes(deps: RouteDeps): Router {
+export function listRoutes(deps: RouteDeps<'baskets' | 'lists' | 'records'>): Router {
   const { store, clock, config, render } = deps;
   const router = new Router();
   const ownList = async (ctx: Koa.Context) => {

@@ -10,7 +10,7 @@ const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', y
 const titleOf = (record: CatalogueRecord | undefined) => record && fullTitle(record);
 
 /** GET /account: reservations (each with a cancel button), loans and profile. */
-export function accountRoutes(deps: RouteDeps): Router {
+export function accountRoutes(deps: RouteDeps<'audit' | 'loans' | 'records' | 'reservations'>): Router {
   const { store, render, clock } = deps;
   const router = new Router();
 

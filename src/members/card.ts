@@ -1,8 +1,3 @@
-/** A card number as typed ("1000 0000 01", "w12345") in the form it is stored: no spaces or dashes, upper case. */
-export function normaliseCard(raw: unknown): string {
-  return typeof raw === 'string' ? raw.replace(/[\s-]/g, '').toUpperCase().slice(0, 40) : '';
-}
-
 /** Library barcodes: 4 to 20 letters and digits. */
 export function isCardNumber(card: string): boolean {
   return /^[A-Z0-9]{4,20}$/.test(card);

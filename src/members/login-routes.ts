@@ -7,7 +7,7 @@ import { startVisit } from '../session/session.js';
 import { setFlash } from '../session/flash.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { authenticate } from './authenticate.js';
-import { normaliseCard } from './card.js';
+import { normaliseCard } from '../text/card-number.js';
 import { audit } from '../audit/audit.js';
 import { currentMember } from './current-member.js';
 import { startMemberVisit } from './member-visit.js';
@@ -20,7 +20,7 @@ const FAILURE = {
 } as const;
 
 /** GET/POST /login, POST /logout and the page a member sees after logging out. */
-export function loginRoutes(deps: RouteDeps): Router {
+export function loginRoutes(deps: RouteDeps<'audit' | 'baskets' | 'loginAttempts' | 'members'>): Router {
   const { store, clock, render } = deps;
   const router = new Router();
 

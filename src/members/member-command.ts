@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/open-store.js';
 import type { MemberRole } from '../storage/member-stores.js';
-import { isCardNumber, isPin, normaliseCard } from './card.js';
+import { isCardNumber, isPin } from './card.js';
+import { normaliseCard } from '../text/card-number.js';
 import { hashPin } from './pin-hash.js';
 
 export const USAGE = `Manage members:

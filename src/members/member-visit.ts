@@ -10,7 +10,7 @@ import { visitEndsAt } from '../session/session.js';
  * its basket) in the store, so the old id is dead, and issues a new id. The
  * basket is then put back under the new id, and the form token is new too.
  */
-export async function startMemberVisit(ctx: Koa.Context, deps: Pick<RouteDeps, 'store' | 'clock' | 'config'>, member: Member, basketIds: string[]): Promise<void> {
+export async function startMemberVisit(ctx: Koa.Context, deps: Pick<RouteDeps<'baskets'>, 'store' | 'clock' | 'config'>, member: Member, basketIds: string[]): Promise<void> {
   const { store, clock, config } = deps;
   await ctx.session!.regenerate();
   // regenerate() saved once already, and koa-session forgets a 'session' maxAge after its first save in a

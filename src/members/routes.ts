@@ -6,7 +6,7 @@ import { reservationRoutes } from './reservation-routes.js';
 import type { Branches } from './branches.js';
 
 /** Everything a member does once they have a card: log in and out, reserve, see their account. */
-export function memberRoutes(deps: RouteDeps, branches: Branches): Router {
+export function memberRoutes(deps: RouteDeps<'audit' | 'baskets' | 'loans' | 'loginAttempts' | 'members' | 'records' | 'reservations'>, branches: Branches): Router {
   const router = new Router();
   for (const sub of [loginRoutes(deps), accountRoutes(deps), reservationRoutes(deps, branches)]) {
     router.use(sub.routes(), sub.allowedMethods());

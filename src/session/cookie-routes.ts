@@ -7,7 +7,7 @@ import { cookieTables } from '../cookies/cookies-view.js';
 import { consentOf, rememberConsent } from '../cookies/consent.js';
 
 /** The cookies page, the analytics choice (banner and settings page) and the privacy notice. */
-export function cookieRoutes({ render, clock, config }: RouteDeps): Router {
+export function cookieRoutes({ render, clock, config }: RouteDeps<never>): Router {
   const router = new Router();
 
   router.get('/cookies', async (ctx) => {

@@ -6,7 +6,7 @@ import { existingSession, sessionLiveAt } from './session.js';
 import { endedMessage } from './visit-end.js';
 
 /** Pages about the visit itself, and "Keep my visit going". */
-export function sessionRoutes({ render, clock, config }: RouteDeps): Router {
+export function sessionRoutes({ render, clock, config }: RouteDeps<never>): Router {
   const router = new Router();
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;
 

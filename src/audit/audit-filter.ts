@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, type AuditAction, type AuditFilter } from '../storage/log-stores.js';
-import { normaliseCard } from '../members/card.js';
-import { parseDay } from './date-range.js';
+import { normaliseCard } from '../text/card-number.js';
+import { parseDay } from '../text/date-range.js';
 
 const DAY = 24 * 60 * 60_000;
 
