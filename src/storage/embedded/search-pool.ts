@@ -37,9 +37,11 @@ export function createSearchPool(options: SearchPoolOptions) {
   let nextId = 1;
   let closed = false;
   let broken: Error | null = null;
+  // One facet index build at a time across this pool's workers (facet-snapshot.ts).
+  const lock = new Int32Array(new SharedArrayBuffer(4));
 
   function start(): Slot {
-    const slot: Slot = { worker: startWorker(workerModule, { workerData: { file: options.file } }), ready: false, job: null };
+    const slot: Slot = { worker: startWorker(workerModule, { workerData: { file: options.file, lock } }), ready: false, job: null };
     type Message = { id?: number; result?: StoreSearchResult; error?: string; persist?: { version: string; counts: string }; ready?: true; building?: boolean };
     slot.worker.on('message', (message: Message) => {
       if (message.ready) {

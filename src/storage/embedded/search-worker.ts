@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { StoreSearchQuery } from '../../catalogue/search-query.js';
 import { createSearchEngine } from './search.js';
+import { snapshotFileOf } from './facet-snapshot.js';
 
 /**
  * One search worker: its own read-only connection to the store file (WAL lets
@@ -9,17 +10,18 @@ import { createSearchEngine } from './search.js';
  * Whole-catalogue facet counts it had to count go back to the pool to be
  * persisted, since this connection cannot write.
  */
-const { file } = workerData as { file: string };
+const { file, lock } = workerData as { file: string; lock?: Int32Array };
 const db = new Database(file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.pragma('temp_store = MEMORY');
 db.pragma('cache_size = -65536');
 const port = parentPort!;
-// The budget is for searching: the pool stops counting while this worker reads the whole facets table.
+// The budget is for searching: the pool stops counting while this worker loads the whole facet index
+// (or waits for another worker to build it: `lock` lets one build while the others wait for its snapshot).
 const search = createSearchEngine(
   db,
   (version, counts) => port.postMessage({ persist: { version, counts } }),
-  (building) => port.postMessage({ building }),
+  { onRebuild: (building) => port.postMessage({ building }), snapshotFile: snapshotFileOf(file), lock },
 );
 
 port.postMessage({ ready: true });
