@@ -218,9 +218,15 @@ export class FacetIndex {
    * beside a store file that was since replaced (a restored copy at a later version) is not used.
    */
   private agrees(version: number, rids: number): boolean {
-    const step = Math.max(1, Math.floor(rids / 16));
-    for (let rid = step >> 1; rid < rids; rid += step) {
-      if (this.length[rid] === 0) continue;
+    let last = rids - 1;
+    while (last >= 0 && this.length[last] === 0) last--;
+    const samples = 16;
+    for (let j = 0; j < samples; j++) {
+      // The first record with values from each sixteenth of the rowids.
+      let rid = Math.floor((j * (last + 1)) / samples);
+      const end = Math.floor(((j + 1) * (last + 1)) / samples);
+      while (rid < end && this.length[rid] === 0) rid++;
+      if (rid >= end) continue;
       const changed = this.changedOfSql.get(rid);
       if (changed === undefined) return false;
       if (changed > version) continue;
@@ -255,13 +261,19 @@ export class FacetIndex {
         version: state.version,
         valueField: this.valueField,
         valueText: this.valueText,
-        lengths: this.length,
+        lengths: this.length.subarray(0, this.lastRid() + 1),
         pool: this.pool.subarray(0, this.used),
       });
       this.sinceSnapshot = 0;
     } catch {
       // Only a cache.
     }
+  }
+
+  private lastRid(): number {
+    let rid = this.length.length - 1;
+    while (rid >= 0 && this.length[rid] === 0) rid--;
+    return rid;
   }
 
   private reset(): void {

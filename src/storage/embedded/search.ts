@@ -162,15 +162,17 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
   function byRelevance(match: string, groups: Groups, query: StoreSearchQuery, offset: number, limit: number): StoreSearchResult {
     const key = `${match}\u0000${JSON.stringify(groups)}`;
     const version = facets.version();
-    const need = Math.min(RESULT_WINDOW, Math.max(offset + limit, 100));
+    // A page of nothing (a count only) ranks nothing; a later page ranks on the rowids already read.
+    const need = limit === 0 ? 0 : Math.min(RESULT_WINDOW, Math.max(offset + limit, 100));
     let entry = cache.get(key, version);
-    if (!entry || (entry.ranked.length < need && entry.ranked.length < entry.total)) {
+    if (!entry) {
       // The total and the facets need every hit's rowid, never its score; a filter is applied here, from the facet index.
       const matches = Int32Array.from(matchRids.all(match));
       const rids = groups.length === 0 ? matches : facets.filter(matches, groups);
-      entry = { version, total: rids.length, rids, ranked: rankTop(match, matches.length, rids, need), facets: new Map() };
+      entry = { version, matches: matches.length, total: rids.length, rids, ranked: new Int32Array(0), facets: new Map() };
       cache.set(key, entry);
     }
+    if (entry.ranked.length < need && entry.ranked.length < entry.total) entry.ranked = rankTop(match, entry.matches, entry.rids, need);
     let counted = entry.facets.get(query.facetLimit);
     if (!counted) {
       counted = entry.total === 0 ? emptyFacets() : facets.forRids(entry.rids, query.facetLimit);
