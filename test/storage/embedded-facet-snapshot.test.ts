@@ -49,7 +49,7 @@ describe('the facet index is built once and kept beside the store', () => {
   it('is not used when it belongs to another catalogue copied beside this one', async (t) => {
     const mine = tempDir(t);
     const theirs = tempDir(t);
-    const shelf = (mediaType: string) => Array.from({ length: 40 }, (_, i) => makeRecord({ id: `r${i}`, title: `Garden ${i}`, mediaType }));
+    const shelf = (mediaType: CatalogueRecord['mediaType']) => Array.from({ length: 40 }, (_, i) => makeRecord({ id: `r${i}`, title: `Garden ${i}`, mediaType }));
     await withStore(theirs, async (store) => {
       await store.records.upsertMany(shelf('dvd'));
       await mediaTypes(store, 'garden');
@@ -78,6 +78,16 @@ describe('the facet index is built once and kept beside the store', () => {
       for (const counts of all) assert.deepEqual(counts, [{ value: 'audiobook', count: 1 }, { value: 'book', count: 1 }]);
     }, 2);
     assert.equal(fs.existsSync(snapshotOf(dataDir)), true);
+  });
+
+  it('is loaded by a pool of workers as it starts, before any member searches', async (t) => {
+    const dataDir = tempDir(t);
+    await withStore(dataDir, (store) => store.records.upsertMany(catalogue));
+    await withStore(dataDir, async () => {
+      // Polled, not timed: the first worker writes the file once it has built the index.
+      for (let i = 0; i < 600 && !fs.existsSync(snapshotOf(dataDir)); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(fs.existsSync(snapshotOf(dataDir)), true);
+    }, 2);
   });
 });
 

@@ -71,6 +71,9 @@ export function createFacetCounter(db: Database, persist: PersistCounts, indexOp
       });
       return facets;
     },
+    warm(): void {
+      index.refresh();
+    },
     /** Those of `rids` holding, in every group, one of its values (values of one field OR, fields AND). */
     filter(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
       index.refresh();

@@ -25,8 +25,13 @@ const search = createSearchEngine(
 );
 
 port.postMessage({ ready: true });
-port.on('message', (message: { id: number; query: StoreSearchQuery }) => {
+port.on('message', (message: { id: number; query: StoreSearchQuery; warm?: true }) => {
   try {
+    if (message.warm) {
+      search.warm();
+      port.postMessage({ id: message.id, result: null });
+      return;
+    }
     port.postMessage({ id: message.id, result: search(message.query) });
   } catch (error) {
     port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });

@@ -191,7 +191,7 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     }
   }
 
-  return db.transaction((query: StoreSearchQuery): StoreSearchResult => {
+  const search = db.transaction((query: StoreSearchQuery): StoreSearchResult => {
     const { offset, limit } = windowOf(query);
     const groups = groupFilters(query.filters);
     const match = query.clauses.length > 0 ? toMatchExpression(query.clauses) : null;
@@ -207,4 +207,9 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     const page = limit === 0 ? [] : prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
     return { total, records: docs(page), facets: total === 0 ? emptyFacets() : facets.forRids(hitRids.all(), query.facetLimit) };
   });
+  /** Load the facet index now (from its snapshot, or built), so the first search that counts facets need not. */
+  const warm = db.transaction(() => {
+    facets.warm();
+  });
+  return Object.assign(search, { warm });
 }
