@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { StoreSearchQuery } from '../../catalogue/search-query.js';
@@ -11,6 +13,23 @@ import { snapshotFileOf } from './facet-snapshot.js';
  * persisted, since this connection cannot write.
  */
 const { file, lock } = workerData as { file: string; lock?: Int32Array };
+
+/**
+ * Searches yield to the serving thread: this thread runs at a lower priority
+ * (nice 10), so while searches keep both cores busy a record page or a basket
+ * add still gets a core first instead of queueing behind them. Linux names the
+ * thread in /proc/thread-self, and setpriority() takes a thread id there;
+ * elsewhere this does nothing.
+ */
+function yieldToServingThread(): void {
+  try {
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not allowed: searches then compete with pages as equals.
+  }
+}
+yieldToServingThread();
 const db = new Database(file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.pragma('temp_store = MEMORY');
