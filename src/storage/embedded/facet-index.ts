@@ -1,11 +1,25 @@
 import type { Database } from 'better-sqlite3';
 import { FACET_FIELDS, type FacetField } from '../../catalogue/search-query.js';
+import { readSnapshot, withBuildLock, writeSnapshot, type FacetSnapshot } from './facet-snapshot.js';
 
 const UNIT = 31;
 const RECORD = 30;
 const UNIT_SEPARATOR = String.fromCharCode(UNIT);
 const RECORD_SEPARATOR = String.fromCharCode(RECORD);
 const FIELD_NUMBER = new Map<FacetField, number>(FACET_FIELDS.map((field, i) => [field, i]));
+
+/** Where a FacetIndex keeps its snapshot, and how it tells its search pool it is busy. */
+export interface FacetIndexOptions {
+  /** Hears when a full load of the index starts and ends (seconds at a million records when it has to be built). */
+  onRebuild?: (building: boolean) => void;
+  /** The snapshot file to read before building, and to write after (snapshotFileOf); none for an in-memory store. */
+  snapshotFile?: string | null;
+  /** Shared by a store's search workers so one of them builds while the others wait for its snapshot. */
+  lock?: Int32Array;
+}
+
+/** Records whose values changed since a snapshot, past which the snapshot is written again. */
+const STALE_SNAPSHOT = 10_000;
 
 /**
  * Each record's facet values as small integers, held in memory, so counting
@@ -14,36 +28,52 @@ const FIELD_NUMBER = new Map<FacetField, number>(FACET_FIELDS.map((field, i) => 
  * this index is read from it and kept in step through the catalogue version
  * (every write sets `records.changed` to the version it creates; `clear`
  * bumps the generation, which means "read everything again").
+ *
+ * Reading the whole table costs seconds at a million records, so it is done
+ * once per generation, not once per worker and start: the index is written
+ * to a snapshot file beside the store (facet-snapshot.ts), and a worker or a
+ * later start reads that file and catches up with the records changed since.
  */
 export class FacetIndex {
   private readonly valueIds = new Map<string, number>();
   /** Per value id: its field's position in FACET_FIELDS, and its text. */
-  readonly valueField: number[] = [];
-  readonly valueText: string[] = [];
+  valueField: number[] = [];
+  valueText: string[] = [];
+  /** Per value id: how many records hold it, so a count over most of the catalogue can count the rest instead. */
+  private totals = new Int32Array(1024);
   /** Per record rowid: where its value ids start in `pool`, and how many there are. */
   private start = new Int32Array(1024);
   private length = new Uint32Array(1024);
-  private pool = new Int32Array(1 << 16);
+  private pool: Int32Array = new Int32Array(1 << 16);
   private used = 0;
   private live = 0;
+  /** Records holding at least one value. */
+  private records = 0;
   private version = -1;
   private generation = -1;
+  private sinceSnapshot = 0;
 
+  private readonly onRebuild: (building: boolean) => void;
   private readonly stateSql;
   private readonly allSql;
   private readonly changedSql;
   private readonly oneSql;
+  private readonly changedOfSql;
 
-  /** `onRebuild` hears when a full read of the facets table starts and ends (seconds at a million records). */
-  constructor(db: Database, private readonly onRebuild: (building: boolean) => void = () => {}) {
+  constructor(db: Database, private readonly options: FacetIndexOptions = {}) {
+    this.onRebuild = options.onRebuild ?? (() => {});
     this.stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
     // One row per record, its pairs joined with control characters facetPairs() never lets into a value:
     // a third of the time of reading ten million rows one by one.
     this.allSql = db.prepare<[], [number, string]>(
       `SELECT rid, group_concat(field || char(${UNIT}) || value, char(${RECORD})) FROM facets GROUP BY rid`,
     ).raw();
-    this.changedSql = db.prepare<[number], number>('SELECT rowid FROM records WHERE changed > ?').pluck();
+    this.changedSql = db.prepare<[number], [number, string | null]>(
+      `SELECT r.rowid, (SELECT group_concat(field || char(${UNIT}) || value, char(${RECORD})) FROM facets WHERE rid = r.rowid)
+       FROM records r WHERE r.changed > ?`,
+    ).raw();
     this.oneSql = db.prepare<[number], [FacetField, string]>('SELECT field, value FROM facets WHERE rid = ?').raw();
+    this.changedOfSql = db.prepare<[number], number>('SELECT changed FROM records WHERE rowid = ?').pluck();
   }
 
   /** Bring the index up to the catalogue as this transaction sees it; returns the version it now reflects. */
@@ -52,22 +82,44 @@ export class FacetIndex {
     if (state.generation !== this.generation) {
       this.onRebuild(true);
       try {
-        this.rebuild();
+        this.load(state);
       } finally {
         this.onRebuild(false);
       }
+    } else if (state.version !== this.version) {
+      this.sinceSnapshot += this.catchUp(this.version);
+      if (this.sinceSnapshot > Math.max(STALE_SNAPSHOT, this.records / 10)) this.save(state);
     }
-    else if (state.version !== this.version) for (const rid of this.changedSql.all(this.version)) this.reload(rid);
     this.version = state.version;
     this.generation = state.generation;
     return this.version;
   }
 
-  /** Count, per value id, how many of `rids` hold it; calls `visit(valueId, count)` for each value seen. */
-  count(rids: Iterable<number>, visit: (valueId: number, count: number) => void): void {
+  /**
+   * Count, per value id, how many of `rids` hold it; calls `visit(valueId, count)` for each value held.
+   * When the hits are most of the catalogue, the records that are not hits are counted and taken from
+   * each value's total, so the work is bounded by half the catalogue whatever the hit count.
+   */
+  count(rids: ArrayLike<number>, visit: (valueId: number, count: number) => void): void {
     const counts = new Int32Array(this.valueText.length);
+    if (rids.length * 2 > this.records) {
+      const hit = new Uint8Array(this.length.length);
+      for (let i = 0; i < rids.length; i++) if (rids[i]! < hit.length) hit[rids[i]!] = 1;
+      for (let rid = 0; rid < hit.length; rid++) {
+        if (hit[rid] === 1) continue;
+        const from = this.start[rid]!;
+        const to = from + this.length[rid]!;
+        for (let i = from; i < to; i++) counts[this.pool[i]!] = counts[this.pool[i]!]! + 1;
+      }
+      for (let id = 0; id < counts.length; id++) {
+        const held = this.totals[id]! - counts[id]!;
+        if (held > 0) visit(id, held);
+      }
+      return;
+    }
     const touched: number[] = [];
-    for (const rid of rids) {
+    for (let r = 0; r < rids.length; r++) {
+      const rid = rids[r]!;
       if (rid >= this.start.length) continue;
       const from = this.start[rid]!;
       const to = from + this.length[rid]!;
@@ -81,29 +133,167 @@ export class FacetIndex {
     for (const id of touched) visit(id, counts[id]!);
   }
 
-  /** Every record rowid that has facet values (the whole catalogue). */
-  *allRids(): Iterable<number> {
-    for (let rid = 0; rid < this.length.length; rid++) if (this.length[rid]! > 0) yield rid;
+  /** Those of `rids` holding, for every group, one of its values: values of one field OR, fields AND. */
+  filter(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
+    const wanted = groups.map(([field, values]) => {
+      const mask = new Uint8Array(this.valueText.length);
+      for (const value of values) {
+        const id = this.valueIds.get(`${field}${UNIT_SEPARATOR}${value}`);
+        if (id !== undefined) mask[id] = 1;
+      }
+      return mask;
+    });
+    const kept = new Int32Array(rids.length);
+    let n = 0;
+    for (let r = 0; r < rids.length; r++) {
+      const rid = rids[r]!;
+      if (rid >= this.start.length) continue;
+      const from = this.start[rid]!;
+      const to = from + this.length[rid]!;
+      let all = true;
+      for (const mask of wanted) {
+        let some = false;
+        for (let i = from; i < to && !some; i++) some = mask[this.pool[i]!] === 1;
+        if (!some) {
+          all = false;
+          break;
+        }
+      }
+      if (all) kept[n++] = rid;
+    }
+    return kept.slice(0, n);
   }
 
-  private rebuild(): void {
-    this.start = new Int32Array(1024);
-    this.length = new Uint32Array(1024);
-    this.used = 0;
-    this.live = 0;
-    for (const [rid, pairs] of this.allSql.iterate()) {
-      this.set(rid, pairs.split(RECORD_SEPARATOR).map((pair) => this.pairId(pair)));
+  /** The whole index for this generation: from the snapshot when one fits, else read from the table by one worker. */
+  private load(state: { version: number; generation: number }): void {
+    const file = this.options.snapshotFile;
+    if (!file) {
+      this.rebuild();
+      return;
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (this.adopt(readSnapshot(file), state)) return;
+      const built = withBuildLock(this.options.lock, () => {
+        this.rebuild();
+        this.save(state);
+      });
+      if (built === 'built') return;
+    }
+    this.rebuild();
+  }
+
+  /** Take a snapshot of this generation, no newer than this transaction, that agrees with the table, then catch up. */
+  private adopt(snapshot: FacetSnapshot | null, state: { version: number; generation: number }): boolean {
+    if (!snapshot || snapshot.generation !== state.generation || snapshot.version > state.version) return false;
+    this.reset();
+    snapshot.valueText.forEach((text, id) => {
+      this.valueIds.set(`${FACET_FIELDS[snapshot.valueField[id]!] ?? ''}${UNIT_SEPARATOR}${text}`, id);
+    });
+    this.valueField = snapshot.valueField;
+    this.valueText = snapshot.valueText;
+    this.totals = new Int32Array(Math.max(1024, this.valueText.length * 2));
+    this.growRecords(snapshot.lengths.length);
+    let at = 0;
+    for (let rid = 0; rid < snapshot.lengths.length; rid++) {
+      const n = snapshot.lengths[rid]!;
+      this.start[rid] = at;
+      this.length[rid] = n;
+      if (n > 0) this.records++;
+      for (let i = at; i < at + n; i++) this.totals[snapshot.pool[i]!] = this.totals[snapshot.pool[i]!]! + 1;
+      at += n;
+    }
+    this.pool = snapshot.pool;
+    this.used = this.live = at;
+    if (!this.agrees(snapshot.version, snapshot.lengths.length)) {
+      this.reset();
+      return false;
+    }
+    this.sinceSnapshot = this.catchUp(snapshot.version);
+    if (this.sinceSnapshot > Math.max(STALE_SNAPSHOT, this.records / 10)) this.save(state);
+    return true;
+  }
+
+  /**
+   * A few records, spread over the rowids, hold the values the snapshot gives them: a snapshot left
+   * beside a store file that was since replaced (a restored copy at a later version) is not used.
+   */
+  private agrees(version: number, rids: number): boolean {
+    let last = rids - 1;
+    while (last >= 0 && this.length[last] === 0) last--;
+    const samples = 16;
+    for (let j = 0; j < samples; j++) {
+      // The first record with values from each sixteenth of the rowids.
+      let rid = Math.floor((j * (last + 1)) / samples);
+      const end = Math.floor(((j + 1) * (last + 1)) / samples);
+      while (rid < end && this.length[rid] === 0) rid++;
+      if (rid >= end) continue;
+      const changed = this.changedOfSql.get(rid);
+      if (changed === undefined) return false;
+      if (changed > version) continue;
+      const stored = this.oneSql.all(rid).map(([field, value]) => `${field}${UNIT_SEPARATOR}${value}`).sort();
+      const held = Array.from(this.pool.subarray(this.start[rid], this.start[rid]! + this.length[rid]!), (id) =>
+        `${FACET_FIELDS[this.valueField[id]!] ?? ''}${UNIT_SEPARATOR}${this.valueText[id]}`).sort();
+      if (stored.join(RECORD_SEPARATOR) !== held.join(RECORD_SEPARATOR)) return false;
+    }
+    return true;
+  }
+
+  /** Re-read the records changed after `since`; returns how many. */
+  private catchUp(since: number): number {
+    let n = 0;
+    for (const [rid, pairs] of this.changedSql.iterate(since)) {
+      this.set(rid, pairs === null ? [] : pairs.split(RECORD_SEPARATOR).map((pair) => this.pairId(pair)));
+      n++;
+    }
+    // Replaced entries leave garbage behind; once it outweighs the live values, start afresh.
+    if (this.used > 2 * this.live + (1 << 16)) this.compact();
+    return n;
+  }
+
+  /** Write the snapshot; a store directory that cannot be written to only costs the next start a build. */
+  private save(state: { version: number; generation: number }): void {
+    const file = this.options.snapshotFile;
+    if (!file) return;
+    this.compact();
+    try {
+      writeSnapshot(file, {
+        generation: state.generation,
+        version: state.version,
+        valueField: this.valueField,
+        valueText: this.valueText,
+        lengths: this.length.subarray(0, this.lastRid() + 1),
+        pool: this.pool.subarray(0, this.used),
+      });
+      this.sinceSnapshot = 0;
+    } catch {
+      // Only a cache.
     }
   }
 
-  private reload(rid: number): void {
-    this.set(rid, this.oneSql.all(rid).map(([field, value]) => this.valueId(field, value)));
-    // Replaced entries leave garbage behind; once it outweighs the live values, start afresh.
-    if (this.used > 2 * this.live + (1 << 16)) this.compact();
+  private lastRid(): number {
+    let rid = this.length.length - 1;
+    while (rid >= 0 && this.length[rid] === 0) rid--;
+    return rid;
   }
 
-  private valueId(field: FacetField, value: string): number {
-    return this.pairId(`${field}${UNIT_SEPARATOR}${value}`);
+  private reset(): void {
+    this.valueIds.clear();
+    this.valueField = [];
+    this.valueText = [];
+    this.totals = new Int32Array(1024);
+    this.start = new Int32Array(1024);
+    this.length = new Uint32Array(1024);
+    this.pool = new Int32Array(1 << 16);
+    this.used = 0;
+    this.live = 0;
+    this.records = 0;
+  }
+
+  private rebuild(): void {
+    this.reset();
+    for (const [rid, pairs] of this.allSql.iterate()) {
+      this.set(rid, pairs.split(RECORD_SEPARATOR).map((pair) => this.pairId(pair)));
+    }
   }
 
   /** The id of a "field<US>value" pair, given one the first time it is seen. */
@@ -113,6 +303,11 @@ export class FacetIndex {
       const at = pair.indexOf(UNIT_SEPARATOR);
       id = this.valueText.length;
       this.valueIds.set(pair, id);
+      if (id === this.totals.length) {
+        const totals = new Int32Array(id * 2);
+        totals.set(this.totals);
+        this.totals = totals;
+      }
       this.valueField.push(FIELD_NUMBER.get(pair.slice(0, at) as FacetField) ?? -1);
       this.valueText.push(pair.slice(at + 1));
     }
@@ -121,7 +316,11 @@ export class FacetIndex {
 
   private set(rid: number, ids: number[]): void {
     if (rid >= this.start.length) this.growRecords(rid + 1);
-    this.live += ids.length - this.length[rid]!;
+    const before = this.length[rid]!;
+    for (let i = this.start[rid]!; i < this.start[rid]! + before; i++) this.totals[this.pool[i]!] = this.totals[this.pool[i]!]! - 1;
+    for (const id of ids) this.totals[id] = this.totals[id]! + 1;
+    this.records += (ids.length > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+    this.live += ids.length - before;
     if (this.used + ids.length > this.pool.length) this.growPool(this.used + ids.length);
     this.start[rid] = this.used;
     this.length[rid] = ids.length;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FACET_FIELDS, type FacetCount, type FacetField } from '../../catalogue/search-query.js';
-import { FacetIndex } from './facet-index.js';
+import { FacetIndex, type FacetIndexOptions } from './facet-index.js';
 
 type Facets = Record<FacetField, FacetCount[]>;
 
@@ -40,8 +40,8 @@ export type PersistCounts = (version: string, counts: string) => void;
  * persisted in `facet_counts` so the next start reads them instead of counting.
  * Callers run inside the search's read transaction, so all of it agrees.
  */
-export function createFacetCounter(db: Database, persist: PersistCounts, onRebuild?: (building: boolean) => void) {
-  const index = new FacetIndex(db, onRebuild);
+export function createFacetCounter(db: Database, persist: PersistCounts, indexOptions: FacetIndexOptions = {}) {
+  const index = new FacetIndex(db, indexOptions);
   const stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
   const storedSql = db.prepare<[string], string>('SELECT counts FROM facet_counts WHERE version = ?').pluck();
   const groupSql = db.prepare<[], [FacetField, string, number]>('SELECT field, value, count(*) FROM facets GROUP BY field, value').raw();
@@ -60,7 +60,7 @@ export function createFacetCounter(db: Database, persist: PersistCounts, onRebui
       const state = stateSql.get()!;
       return `${state.generation}:${state.version}`;
     },
-    forRids(rids: Iterable<number>, limit: number): Facets {
+    forRids(rids: ArrayLike<number>, limit: number): Facets {
       const facets = emptyFacets();
       if (limit <= 0) return facets;
       index.refresh();
@@ -70,6 +70,14 @@ export function createFacetCounter(db: Database, persist: PersistCounts, onRebui
         if (list) offer(list, { value: index.valueText[id]!, count }, limit);
       });
       return facets;
+    },
+    warm(): void {
+      index.refresh();
+    },
+    /** Those of `rids` holding, in every group, one of its values (values of one field OR, fields AND). */
+    filter(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
+      index.refresh();
+      return index.filter(rids, groups);
     },
     forAll(limit: number): Facets {
       if (limit <= 0) return emptyFacets();

@@ -29,14 +29,19 @@ export type EmbeddedStoreOptions = ({ dataDir: string } | { file: ':memory:' }) 
 /**
  * Searches go to the pool. Until its first worker has started, a plain browse
  * (no words, no filters: the home page, pickup branches, the console's counts)
- * is answered here instead: it reads whole-catalogue counts persisted by
- * version and one page of an index, so a fresh start serves its first page
- * without waiting for a worker to load.
+ * is answered here instead when whole-catalogue counts are persisted for this
+ * catalogue version: it then reads them and one page of an index, so a fresh
+ * start serves its first page without waiting for a worker to load. Counting
+ * them afresh (after an import by another process: seconds at a million
+ * records) is left to a worker, never done on the serving thread.
  */
 function searchOnPool(pool: ReturnType<typeof createSearchPool>, db: Database.Database): SearchRunner {
   let here: SearchRunner | null = null;
+  const counted = db.prepare<[], number>(
+    "SELECT count(*) FROM facet_counts WHERE version = (SELECT generation || ':' || version FROM catalogue_version)",
+  ).pluck();
   return (query) => {
-    if (pool.started() || query.clauses.length > 0 || query.filters.length > 0) return pool.search(query);
+    if (pool.started() || query.clauses.length > 0 || query.filters.length > 0 || counted.get() === 0) return pool.search(query);
     here ??= searchOnThisThread(db);
     return here(query);
   };

@@ -5,6 +5,7 @@ import { createRecordWrites } from './record-writes.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
 import { createSearchEngine } from './search.js';
 import { persistCountsIn } from './facets.js';
+import { snapshotFileOf } from './facet-snapshot.js';
 
 /** Where searches run: a pool of worker threads (search-pool.ts), or this thread when none is given. */
 export type SearchRunner = (query: StoreSearchQuery) => Promise<StoreSearchResult>;
@@ -19,7 +20,7 @@ export function searchOnThisThread(db: Database): SearchRunner {
       } catch {
         // Only a cache: the next start counts again.
       }
-    }));
+    }), { snapshotFile: snapshotFileOf(db.name) });
   return async (query) => search(query);
 }
 

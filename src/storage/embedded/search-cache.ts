@@ -5,6 +5,8 @@ type Facets = Record<FacetField, FacetCount[]>;
 /** One text search's hits at one catalogue version: every rowid (for facets), and the best ones in order. */
 export interface CachedHits {
   version: string;
+  /** Records the words matched before any filter. */
+  matches: number;
   total: number;
   rids: Int32Array;
   ranked: Int32Array;

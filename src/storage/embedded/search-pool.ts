@@ -6,6 +6,8 @@ import type { PersistCounts } from './facets.js';
 
 interface Job {
   query: StoreSearchQuery;
+  /** Load the facet index rather than search (the first job of the first worker). */
+  warm?: true;
   resolve: (result: StoreSearchResult) => void;
   reject: (error: Error) => void;
 }
@@ -37,9 +39,11 @@ export function createSearchPool(options: SearchPoolOptions) {
   let nextId = 1;
   let closed = false;
   let broken: Error | null = null;
+  // One facet index build at a time across this pool's workers (facet-snapshot.ts).
+  const lock = new Int32Array(new SharedArrayBuffer(4));
 
   function start(): Slot {
-    const slot: Slot = { worker: startWorker(workerModule, { workerData: { file: options.file } }), ready: false, job: null };
+    const slot: Slot = { worker: startWorker(workerModule, { workerData: { file: options.file, lock } }), ready: false, job: null };
     type Message = { id?: number; result?: StoreSearchResult; error?: string; persist?: { version: string; counts: string }; ready?: true; building?: boolean };
     slot.worker.on('message', (message: Message) => {
       if (message.ready) {
@@ -102,11 +106,18 @@ export function createSearchPool(options: SearchPoolOptions) {
       const id = nextId++;
       slot.job = { ...job, id, timer: undefined };
       slot.job.timer = budget(slot);
-      slot.worker.postMessage({ id, query: job.query });
+      slot.worker.postMessage({ id, query: job.query, warm: job.warm });
     }
   }
 
   for (let i = 0; i < options.workers; i++) slots.push(start());
+  // The first worker to start loads the facet index (reading its snapshot, or building it once per
+  // catalogue generation) before any member asks: the others take searches meanwhile. Alone, a worker
+  // loads it on the first search that needs it instead, so a plain browse never waits behind it.
+  if (options.workers > 1) {
+    const none = () => {};
+    waiting.push({ query: { clauses: [], filters: [], sort: 'relevance', offset: 0, limit: 0, facetLimit: 0 }, warm: true, resolve: none, reject: none });
+  }
 
   return {
     /** True once some worker can take a search. */

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { StoreSearchQuery } from '../../catalogue/search-query.js';
 import { createSearchEngine } from './search.js';
+import { snapshotFileOf } from './facet-snapshot.js';
 
 /**
  * One search worker: its own read-only connection to the store file (WAL lets
@@ -9,22 +12,45 @@ import { createSearchEngine } from './search.js';
  * Whole-catalogue facet counts it had to count go back to the pool to be
  * persisted, since this connection cannot write.
  */
-const { file } = workerData as { file: string };
+const { file, lock } = workerData as { file: string; lock?: Int32Array };
+
+/**
+ * Searches yield to the serving thread: this thread runs at a lower priority
+ * (nice 10), so while searches keep both cores busy a record page or a basket
+ * add still gets a core first instead of queueing behind them. Linux names the
+ * thread in /proc/thread-self, and setpriority() takes a thread id there;
+ * elsewhere this does nothing.
+ */
+function yieldToServingThread(): void {
+  try {
+    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, 10);
+  } catch {
+    // Not Linux, or not allowed: searches then compete with pages as equals.
+  }
+}
+yieldToServingThread();
 const db = new Database(file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 db.pragma('temp_store = MEMORY');
 db.pragma('cache_size = -65536');
 const port = parentPort!;
-// The budget is for searching: the pool stops counting while this worker reads the whole facets table.
+// The budget is for searching: the pool stops counting while this worker loads the whole facet index
+// (or waits for another worker to build it: `lock` lets one build while the others wait for its snapshot).
 const search = createSearchEngine(
   db,
   (version, counts) => port.postMessage({ persist: { version, counts } }),
-  (building) => port.postMessage({ building }),
+  { onRebuild: (building) => port.postMessage({ building }), snapshotFile: snapshotFileOf(file), lock },
 );
 
 port.postMessage({ ready: true });
-port.on('message', (message: { id: number; query: StoreSearchQuery }) => {
+port.on('message', (message: { id: number; query: StoreSearchQuery; warm?: true }) => {
   try {
+    if (message.warm) {
+      search.warm();
+      port.postMessage({ id: message.id, result: null });
+      return;
+    }
     port.postMessage({ id: message.id, result: search(message.query) });
   } catch (error) {
     port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
