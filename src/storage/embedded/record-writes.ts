@@ -3,9 +3,7 @@ import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { FacetField } from '../../catalogue/search-query.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
-import { ftsValues } from '../search-columns.js';
-import { contentHash, facetPairs, titleSortKey } from '../record-keys.js';
-import { foldForSort } from '../../text/fold.js';
+import { rowOf } from './record-rows.js';
 
 /** One facet row to write: the record's rowid and one of its (field, value) pairs. */
 type FacetRow = [rid: number, field: FacetField, value: string];
@@ -45,15 +43,13 @@ export function createRecordWrites(db: Database) {
     // By rowid, so a record written twice in one batch keeps only its last facets.
     const facetsOf = new Map<number, Array<[FacetField, string]>>();
     for (const record of records) {
-      const hash = contentHash(record);
+      const row = rowOf(record);
+      const { hash, doc, sortTitle, sortAuthor } = row;
       const before = existing.get(record.id);
       if (before?.hash === hash) {
         counts.unchanged++;
         continue;
       }
-      const doc = JSON.stringify(record);
-      const sortTitle = titleSortKey(record.title);
-      const sortAuthor = foldForSort(record.authors[0] ?? '');
       const year = record.year ?? null;
       let rowid: number;
       if (!before) {
@@ -68,8 +64,8 @@ export function createRecordWrites(db: Database) {
       }
       // A later record in the same batch with the same id finds this one.
       existing.set(record.id, { id: record.id, rowid, hash });
-      stmt.ftsInsert.run(rowid, ...ftsValues(record));
-      facetsOf.set(rowid, facetPairs(record));
+      stmt.ftsInsert.run(rowid, ...row.fts);
+      facetsOf.set(rowid, row.facets);
     }
     // In index order, so each page of facets_by_value is visited once per batch, not once per record.
     const facetRows: FacetRow[] = [];
