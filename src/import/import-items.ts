@@ -47,6 +47,11 @@ export const BATCH_SIZE = 5000;
  * records join the record they belong to, in this batch or in the store.
  */
 export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver = {}, counts = emptyCounts(), places = noBranches()): Promise<ImportCounts> {
+  const run = () => importAll(items, store, observer, counts, places);
+  return store.records.bulkLoad ? store.records.bulkLoad(run) : run();
+}
+
+async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver, counts: ImportCounts, places: ImportPlaces): Promise<ImportCounts> {
   let batch = new Map<string, CatalogueRecord>();
   const warn = (position: SourcePosition, id: string | undefined, message: string) => {
     counts.warnings++;
