@@ -6,7 +6,8 @@ import { importItems, type ImportObserver, type ImportPlaces } from './import-it
 import type { ImportCounts, ImportFormat } from '../storage/import-run-store.js';
 import { explain } from './inputs.js';
 import { FORMAT_LABELS, READERS } from './readers.js';
-import { UnreadableFileError, type ReadItem } from './types.js';
+import { UnreadableFileError, type PreparableItems, type ReadItem } from './types.js';
+import type { Branch, BranchRegistry } from '../branches/branch-registry.js';
 import { siblingModule, startWorker } from '../workers/start-worker.js';
 
 /**
@@ -19,6 +20,7 @@ export const READ_ON_WORKER_FROM_BYTES = 1 << 20;
 export interface OpenedFile {
   format: ImportFormat;
   size: number;
+  /** PreparableItems when read on a worker thread. */
   items: AsyncIterable<ReadItem>;
   bytesRead: () => number;
 }
@@ -53,15 +55,28 @@ export type ReaderMessage =
   | { done: true; bytesRead: number }
   | { error: { name: string; message: string } };
 
+/** What the reading thread is given: the file, and the library's branches when it is to prepare records. */
+export interface ReaderData {
+  file: string;
+  format: ImportFormat;
+  prepare?: { branches: readonly Branch[] };
+}
+
 /**
  * The same records read by readHere() on a worker thread, handed over a few
  * hundred at a time. The worker starts when reading starts and is ended when
- * reading stops, also when the caller stops early.
+ * reading stops, also when the caller stops early. Asked before that
+ * (prepareFor), the worker also gives copies their branches and works out
+ * each record's store row, taking that work off the thread that writes.
  */
 function readOnWorker(file: string, format: ImportFormat): Pick<OpenedFile, 'items' | 'bytesRead'> {
   let bytes = 0;
-  async function* items(): AsyncGenerator<ReadItem> {
-    const worker = startWorker(siblingModule(import.meta.url, 'read-worker'), { workerData: { file, format } });
+  let prepare: ReaderData['prepare'];
+  let started = false;
+  async function* read(): AsyncGenerator<ReadItem> {
+    started = true;
+    const workerData: ReaderData = { file, format, ...(prepare ? { prepare } : {}) };
+    const worker = startWorker(siblingModule(import.meta.url, 'read-worker'), { workerData });
     const inbox: Array<ReaderMessage | { exit: number }> = [];
     let wake: (() => void) | null = null;
     const deliver = (message: ReaderMessage | { exit: number }) => {
@@ -94,7 +109,14 @@ function readOnWorker(file: string, format: ImportFormat): Pick<OpenedFile, 'ite
       await worker.terminate();
     }
   }
-  return { items: items(), bytesRead: () => bytes };
+  const items: PreparableItems = {
+    [Symbol.asyncIterator]: () => read(),
+    prepareFor(branches: BranchRegistry) {
+      if (started) throw new Error('prepareFor() comes before reading starts');
+      prepare = { branches: branches.branches };
+    },
+  };
+  return { items, bytesRead: () => bytes };
 }
 
 /** Import one file; throws UnreadableFileError when not a single record could be read from it. */

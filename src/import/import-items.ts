@@ -2,8 +2,9 @@ import { createBranchRegistry, type BranchRegistry } from '../branches/branch-re
 import type { CatalogueRecord } from '../catalogue/record.js';
 import type { Store } from '../storage/store.js';
 import { assignBranches, type UnmappedLocations } from './assign-branches.js';
-import type { HoldingsItem, ReadItem, SourcePosition } from './types.js';
+import type { HoldingsItem, PreparableItems, ReadItem, SourcePosition } from './types.js';
 import { emptyCounts, type ImportCounts } from '../storage/import-run-store.js';
+import { forgetRow, rememberRow } from '../storage/embedded/record-rows.js';
 
 /** A rejected record, or a warning about one that was kept, as the importer reports it. */
 export type ImportProblemEvent =
@@ -24,9 +25,11 @@ export interface ImportPlaces {
   unmapped: UnmappedLocations;
 }
 
+const NO_BRANCHES = createBranchRegistry([]);
+
 /** Without the library's registry every location is unknown: copies go under "Other locations". */
 export function noBranches(): ImportPlaces {
-  return { branches: createBranchRegistry([]), unmapped: new Map() };
+  return { branches: NO_BRANCHES, unmapped: new Map() };
 }
 
 /**
@@ -44,11 +47,18 @@ export const BATCH_SIZE = 5000;
  * records join the record they belong to, in this batch or in the store.
  */
 export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver = {}, counts = emptyCounts(), places = noBranches()): Promise<ImportCounts> {
+  const run = () => importAll(items, store, observer, counts, places);
+  return store.records.bulkLoad ? store.records.bulkLoad(run) : run();
+}
+
+async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver, counts: ImportCounts, places: ImportPlaces): Promise<ImportCounts> {
   let batch = new Map<string, CatalogueRecord>();
   const warn = (position: SourcePosition, id: string | undefined, message: string) => {
     counts.warnings++;
     observer.onProblem?.({ kind: 'warning', position, message, ...(id ? { id } : {}) });
   };
+  // Items read on another thread are prepared there: branches given and store rows worked out.
+  (items as Partial<PreparableItems>).prepareFor?.(places.branches);
   const flush = async () => {
     if (!batch.size) return;
     const result = await store.records.upsertMany([...batch.values()]);
@@ -74,13 +84,19 @@ export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<St
       }
       for (const message of item.warnings) warn(item.position, item.id, `holdings record for ${target.id}: ${message}`);
       assignBranches(item.holdings, places.branches, places.unmapped);
+      forgetRow(target); // its copies change
       const replaced = new Set(item.holdings.map((h) => h.itemId));
       target.holdings = [...target.holdings.filter((h) => !replaced.has(h.itemId)), ...item.holdings];
       batch.set(target.id, target);
     } else {
       counts.read += item.joinedHoldings ?? 0;
       for (const message of item.warnings) warn(item.position, item.record.id, message);
-      assignBranches(item.record.holdings, places.branches, places.unmapped);
+      if (item.prepared) {
+        for (const [location, copies] of item.prepared.unmapped) places.unmapped.set(location, (places.unmapped.get(location) ?? 0) + copies);
+        rememberRow(item.record, item.prepared.row);
+      } else {
+        assignBranches(item.record.holdings, places.branches, places.unmapped);
+      }
       if (batch.has(item.record.id)) {
         counts.duplicates++;
         warn(item.position, item.record.id, `same id "${item.record.id}" as an earlier record nearby; this one replaces it`);

@@ -1,8 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { readHere, type ReaderMessage } from './import-file.js';
+import { readHere, type ReaderData, type ReaderMessage } from './import-file.js';
 import { BATCH_SIZE } from './import-items.js';
-import type { ImportFormat } from '../storage/import-run-store.js';
 import type { ReadItem } from './types.js';
+import { createBranchRegistry } from '../branches/branch-registry.js';
+import { assignBranches } from './assign-branches.js';
+import { recordRow } from '../storage/embedded/record-rows.js';
 
 /** Items per message: big enough that posting costs little per record. */
 const ITEMS_PER_MESSAGE = 500;
@@ -13,7 +15,8 @@ const ITEMS_PER_MESSAGE = 500;
  */
 const AHEAD = Math.ceil((2 * BATCH_SIZE) / ITEMS_PER_MESSAGE);
 
-const { file, format } = workerData as { file: string; format: ImportFormat };
+const { file, format, prepare } = workerData as ReaderData;
+const registry = prepare && createBranchRegistry([...prepare.branches]);
 const port = parentPort!;
 let credit = AHEAD;
 let wake: (() => void) | null = null;
@@ -35,6 +38,12 @@ try {
     batch = [];
   };
   for await (const item of items) {
+    if (registry && item.ok === true) {
+      // What importItems would do with the record on the writing thread, done here instead.
+      const unmapped = new Map<string, number>();
+      assignBranches(item.record.holdings, registry, unmapped);
+      item.prepared = { unmapped: [...unmapped], row: recordRow(item.record) };
+    }
     batch.push(item);
     if (batch.length === ITEMS_PER_MESSAGE) await send();
   }

@@ -1,4 +1,6 @@
+import type { BranchRegistry } from '../branches/branch-registry.js';
 import type { CatalogueRecord, Holding } from '../catalogue/record.js';
+import type { RecordRow } from '../storage/embedded/record-rows.js';
 
 /** Where in a file a record was found, as precisely as its format allows. */
 export interface SourcePosition {
@@ -20,6 +22,8 @@ export type ReadItem =
       warnings: string[];
       /** Separate holdings records read earlier in the file and joined to this record, counted as read. */
       joinedHoldings?: number;
+      /** Set by a reading thread asked to prepare (PreparableItems): the copies already have their branches. */
+      prepared?: PreparedRecord;
     }
   | { ok: false; position: SourcePosition; reason: string; id?: string }
   | HoldingsItem;
@@ -40,6 +44,21 @@ export interface HoldingsItem {
   targetIds: string[];
   holdings: Holding[];
   warnings: string[];
+}
+
+/**
+ * What a reading thread did ahead for the importer: it gave the copies their
+ * branches (noting the locations the registry did not cover) and then worked
+ * out the row the embedded store writes, so the writing thread need not.
+ */
+export interface PreparedRecord {
+  unmapped: Array<[location: string, copies: number]>;
+  row: RecordRow;
+}
+
+/** Items read on another thread, which can also prepare each record for the importer if asked before reading starts. */
+export interface PreparableItems extends AsyncIterable<ReadItem> {
+  prepareFor(branches: BranchRegistry): void;
 }
 
 /** A reader turns a byte stream into records or located errors, never stopping at a bad record. */

@@ -3,19 +3,97 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
-import { emma, janeEyre } from './fixtures.js';
-import { clause, query } from './contract/helpers.js';
+import { DEFERRABLE_INDEXES } from '../../src/storage/embedded/schema.js';
+import type { Store } from '../../src/storage/store.js';
+import { catalogue, emma, janeEyre } from './fixtures.js';
+import { clause, ids, query } from './contract/helpers.js';
 
 async function freshStore(t: import('node:test').TestContext) {
+  return (await freshStoreIn(t)).store;
+}
+
+async function freshStoreIn(t: import('node:test').TestContext) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-writes-'));
   const store = await openEmbeddedStore({ dataDir });
   t.after(async () => {
     await store.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  return store;
+  return { store, dataDir };
 }
+
+/** The deferrable indexes the store file holds now, read through a connection of its own. */
+function indexesIn(dataDir: string): string[] {
+  const db = new Database(path.join(dataDir, 'shelfmark.db'), { readonly: true });
+  try {
+    const names = new Set(db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all());
+    return DEFERRABLE_INDEXES.map((i) => i.name).filter((name) => names.has(name));
+  } finally {
+    db.close();
+  }
+}
+
+/** What members see of a catalogue: each browse order, a word, a facet filter and the facet counts. */
+async function views(store: Store) {
+  const seen: unknown[] = [];
+  for (const sort of ['title', 'author', 'newest', 'oldest'] as const) seen.push(ids(await store.records.search(query({ sort }))));
+  seen.push(ids(await store.records.search(query({ clauses: [clause('emma')] }))));
+  const filtered = await store.records.search(query({ filters: [{ field: 'mediaType', value: 'book' }], sort: 'title' }));
+  seen.push(ids(filtered), filtered.facets);
+  return seen;
+}
+
+const ALL = DEFERRABLE_INDEXES.map((i) => i.name);
+
+it('a bulk load into an empty catalogue runs without the secondary indexes and builds them at its end, with the same results', async (t) => {
+  const plain = await freshStore(t);
+  await plain.records.upsertMany(catalogue);
+  const { store, dataDir } = await freshStoreIn(t);
+  assert.deepEqual(indexesIn(dataDir), ALL);
+  const during = await store.records.bulkLoad!(async () => {
+    await store.records.upsertMany(catalogue.slice(0, 3));
+    await store.records.upsertMany(catalogue.slice(3));
+    return { indexes: indexesIn(dataDir), views: await views(store) };
+  });
+  assert.deepEqual(during.indexes, [], 'dropped during the load');
+  assert.deepEqual(indexesIn(dataDir), ALL, 'built again at its end');
+  const expected = await views(plain);
+  assert.deepEqual(during.views, expected, 'right while loading too');
+  assert.deepEqual(await views(store), expected);
+  // Unchanged records stay unchanged after a bulk load.
+  assert.deepEqual(await store.records.upsertMany(catalogue), { added: 0, updated: 0, unchanged: catalogue.length });
+});
+
+it('a bulk load into a catalogue that holds records keeps its indexes, and a failed load still leaves them built', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  await store.records.upsertMany([emma]);
+  await store.records.bulkLoad!(async () => {
+    await store.records.upsertMany([janeEyre]);
+    assert.deepEqual(indexesIn(dataDir), ALL);
+  });
+  await store.records.clear();
+  await assert.rejects(store.records.bulkLoad!(async () => {
+    await store.records.upsertMany([emma]);
+    assert.deepEqual(indexesIn(dataDir), []);
+    throw new Error('the file could not be read');
+  }), /could not be read/);
+  assert.deepEqual(indexesIn(dataDir), ALL);
+});
+
+it('opening a store whose bulk load was killed builds the indexes it had dropped', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  await store.records.upsertMany(catalogue);
+  await store.close();
+  const db = new Database(path.join(dataDir, 'shelfmark.db'));
+  for (const name of ALL) db.exec(`DROP INDEX ${name}`);
+  db.close();
+  const reopened = await openEmbeddedStore({ dataDir });
+  t.after(() => reopened.close());
+  assert.deepEqual(indexesIn(dataDir), ALL);
+  assert.equal((await reopened.records.search(query({ sort: 'title' }))).total, catalogue.length);
+});
 
 // The facet rows of a batch are written together at its end: a record given twice must not leave both versions.
 it('a record given twice in one batch is stored once, as its last version, in text and in facets', async (t) => {

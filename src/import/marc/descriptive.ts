@@ -13,12 +13,9 @@ export function authorsOf(record: MarcRecord): string[] {
 
 /** Publisher and year from 264 (publication, second indicator 1, preferred) or 260; year falls back to 008/07-10. */
 export function publicationOf(record: MarcRecord): { publisher?: string; year?: number } {
-  const candidates = [
-    ...dataFields(record, '264').filter((f) => indicator2(f) === '1'),
-    ...dataFields(record, '260'),
-    ...dataFields(record, '264'),
-  ];
-  const field = candidates[0];
+  // The first 264 with second indicator 1, else the first 260, else the first 264.
+  const f264 = dataFields(record, '264');
+  const field = f264.find((f) => indicator2(f) === '1') ?? dataFields(record, '260')[0] ?? f264[0];
   const publisher = field ? trimPunctuation(subfield(field, 'b') ?? '') : '';
   const yearText = field ? subfields(field, 'c').join(' ') : '';
   const fromField = /\b(1[4-9]\d\d|20\d\d)\b/.exec(yearText)?.[1];
@@ -68,5 +65,11 @@ export function altScriptOf(record: MarcRecord): string[] {
 
 /** Non-empty, trimmed, first occurrence kept. */
 export function unique(values: string[]): string[] {
-  return [...new Set(values.map((v) => v.trim()).filter(Boolean))];
+  // Lists are short (a few names or headings): a scan costs less than a Set.
+  const kept: string[] = [];
+  for (const value of values) {
+    const v = value.trim();
+    if (v && !kept.includes(v)) kept.push(v);
+  }
+  return kept;
 }

@@ -46,9 +46,13 @@ function kohaItem(field: string[], recordId: string, n: number): Holding {
 }
 
 function kohaStatus(field: string[], due: string | undefined): HoldingStatus {
-  const flag = (code: string) => (subfield(field, code)?.trim() ?? '0') !== '0';
-  if (flag('1') || flag('0')) return 'missing';
+  if (flagged(field, '1') || flagged(field, '0')) return 'missing';
   if (due) return 'on-loan';
-  if (flag('7')) return 'reference';
+  if (flagged(field, '7')) return 'reference';
   return 'available';
+}
+
+/** A Koha item flag ($1 lost, $0 withdrawn, $7 not for loan): set when present and not "0". */
+function flagged(field: string[], code: string): boolean {
+  return (subfield(field, code)?.trim() ?? '0') !== '0';
 }

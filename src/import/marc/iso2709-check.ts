@@ -33,18 +33,19 @@ export function readDirectory(bytes: Buffer, warnings: string[]): DirectoryEntry
   if (declaredBase !== base) warnings.push(`the leader's base address of data "${printable(leader.slice(12, 17))}" is wrong (the directory ends at byte ${base}); the directory was used`);
   const entries: DirectoryEntry[] = [];
   for (let at = 24; at + 12 <= directoryEnd; at += 12) {
-    const entry = bytes.toString('latin1', at, at + 12);
-    if (!/^[0-9A-Za-z]{3}\d{9}$/.test(entry)) {
-      warnings.push(`directory entry "${printable(entry)}" cannot be read; that field was skipped`);
+    const fieldLength = digits(bytes, at + 3, 4);
+    const offset = digits(bytes, at + 7, 5);
+    if (!alphanumeric(bytes[at]!) || !alphanumeric(bytes[at + 1]!) || !alphanumeric(bytes[at + 2]!) || fieldLength < 0 || offset < 0) {
+      warnings.push(`directory entry "${printable(bytes.toString('latin1', at, at + 12))}" cannot be read; that field was skipped`);
       continue;
     }
-    const tag = entry.slice(0, 3);
-    const start = base + Number(entry.slice(7, 12));
+    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!);
+    const start = base + offset;
     if (start >= bytes.length - 1) {
       warnings.push(`the directory puts field ${tag} past the end of the record; that field was skipped`);
       continue;
     }
-    let length = Number(entry.slice(3, 7)) - 1;
+    let length = fieldLength - 1;
     if (length < 0 || start + length >= bytes.length || bytes[start + length] !== FIELD_TERMINATOR) {
       // Read the field up to its own terminator instead, as yaz does.
       const end = bytes.indexOf(FIELD_TERMINATOR, start);
@@ -56,6 +57,21 @@ export function readDirectory(bytes: Buffer, warnings: string[]): DirectoryEntry
   if ((directoryEnd - 24) % 12 !== 0) warnings.push('the directory has a partial entry at its end, which was ignored');
   if (!entries.length) throw new RecordStructureError('no field could be found: the record directory is empty or unreadable');
   return entries;
+}
+
+/** The number written in `count` ASCII digits from `at`, or -1 when any of them is not a digit. */
+function digits(bytes: Buffer, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = bytes[i]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+function alphanumeric(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
 }
 
 /** Control characters shown as "?" so a message stays one readable line. */

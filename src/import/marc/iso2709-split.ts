@@ -18,25 +18,39 @@ const RECORD_TERMINATOR = 0x1d;
  * leader's length means one record with a wrong length cannot swallow the next.
  */
 export async function* splitIso2709(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRecord> {
-  let pending: Buffer = Buffer.alloc(0);
-  let pendingOffset = 0;
-  let number = 0;
-  for await (const chunk of chunks) {
-    const buffer = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+  const splitter = new Iso2709Splitter();
+  for await (const chunk of chunks) yield* splitter.push(chunk);
+  yield* splitter.end();
+}
+
+/** splitIso2709 a chunk at a time, without a promise per record. */
+export class Iso2709Splitter {
+  private pending: Buffer = Buffer.alloc(0);
+  private pendingOffset = 0;
+  private number = 0;
+
+  /** The records completed by this chunk. */
+  *push(chunk: Buffer): Generator<RawRecord> {
+    const buffer = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
     let start = 0;
     for (let end = buffer.indexOf(RECORD_TERMINATOR); end !== -1; end = buffer.indexOf(RECORD_TERMINATOR, start)) {
       const skipped = skipLineBreaks(buffer, start, end);
       if (skipped < end) {
-        yield { bytes: buffer.subarray(skipped, end + 1), offset: pendingOffset + skipped, number: ++number, complete: true };
+        yield { bytes: buffer.subarray(skipped, end + 1), offset: this.pendingOffset + skipped, number: ++this.number, complete: true };
       }
       start = end + 1;
     }
-    pending = buffer.subarray(start);
-    pendingOffset += start;
+    this.pending = buffer.subarray(start);
+    this.pendingOffset += start;
   }
-  const tail = skipLineBreaks(pending, 0, pending.length);
-  if (tail < pending.length) {
-    yield { bytes: pending.subarray(tail), offset: pendingOffset + tail, number: number + 1, complete: false };
+
+  /** What is left after the last terminator: a truncated record, unless it is only line breaks. */
+  *end(): Generator<RawRecord> {
+    const { pending } = this;
+    const tail = skipLineBreaks(pending, 0, pending.length);
+    if (tail < pending.length) {
+      yield { bytes: pending.subarray(tail), offset: this.pendingOffset + tail, number: this.number + 1, complete: false };
+    }
   }
 }
 

@@ -26,53 +26,62 @@ interface PendingHoldings {
  * passed on, and the importer reports those it cannot place as orphans.
  */
 export async function* mapMarcItems(parsed: AsyncIterable<ParsedMarc>): AsyncGenerator<ReadItem> {
-  const seen = new Map<string, string>(); // bibliographic 001 -> catalogue id
-  const waiting = new Map<string, PendingHoldings[]>();
+  const mapper = new MarcMapper();
   for await (const item of parsed) {
+    const mapped = mapper.map(item);
+    if (mapped) yield mapped;
+  }
+  yield* mapper.leftovers();
+}
+
+/** mapMarcItems one record at a time, for a reader that parses synchronously. */
+export class MarcMapper {
+  private readonly seen = new Map<string, string>(); // bibliographic 001 -> catalogue id
+  private readonly waiting = new Map<string, PendingHoldings[]>();
+
+  /** The item for one parsed record; undefined for holdings kept waiting for their record. */
+  map(item: ParsedMarc): ReadItem | undefined {
     const { position } = item;
-    if ('error' in item) {
-      yield { ok: false, position, reason: item.error, ...(item.id ? { id: item.id } : {}) };
-      continue;
-    }
+    if ('error' in item) return { ok: false, position, reason: item.error, ...(item.id ? { id: item.id } : {}) };
     const { marc } = item;
+    const { seen, waiting } = this;
     const ownId = controlField(marc, '001')?.trim() || undefined;
     if (isHoldingsRecord(marc)) {
       const link = controlField(marc, '004')?.trim();
       if (!link) {
-        yield { ok: false, position, reason: 'a holdings record without a 004 field, so it is not known which record its copies belong to', ...(ownId ? { id: ownId } : {}) };
-        continue;
+        return { ok: false, position, reason: 'a holdings record without a 004 field, so it is not known which record its copies belong to', ...(ownId ? { id: ownId } : {}) };
       }
       const holdings = holdingsOf(marc, `${link}/${ownId ?? position.recordNumber}`);
       const target = seen.get(link);
-      if (target) yield { ok: 'holdings', position, link, targetIds: [target], holdings, warnings: item.warnings, ...(ownId ? { id: ownId } : {}) };
-      else {
-        const org = controlField(marc, '003')?.trim() || undefined;
-        waiting.set(link, [...(waiting.get(link) ?? []), { position, holdings, warnings: item.warnings, ...(ownId ? { id: ownId } : {}), ...(org ? { org } : {}) }]);
-      }
-      continue;
+      if (target) return { ok: 'holdings', position, link, targetIds: [target], holdings, warnings: item.warnings, ...(ownId ? { id: ownId } : {}) };
+      const org = controlField(marc, '003')?.trim() || undefined;
+      waiting.set(link, [...(waiting.get(link) ?? []), { position, holdings, warnings: item.warnings, ...(ownId ? { id: ownId } : {}), ...(org ? { org } : {}) }]);
+      return undefined;
     }
     const mapped = mapMarcRecord(marc);
-    if (!mapped.ok) {
-      yield { ok: false, position, reason: mapped.reason, ...(mapped.id ? { id: mapped.id } : {}) };
-      continue;
-    }
-    const warnings = [...item.warnings, ...mapped.warnings];
+    if (!mapped.ok) return { ok: false, position, reason: mapped.reason, ...(mapped.id ? { id: mapped.id } : {}) };
+    const warnings = item.warnings.length || mapped.warnings.length ? [...item.warnings, ...mapped.warnings] : [];
     const early = ownId ? (waiting.get(ownId) ?? []) : [];
     if (ownId) {
       seen.set(ownId, mapped.record.id);
-      for (const early of waiting.get(ownId) ?? []) {
-        mapped.record.holdings.push(...early.holdings);
-        warnings.push(...early.warnings.map((w) => `holdings record ${early.id ?? `number ${early.position.recordNumber}`}: ${w}`));
+      for (const pending of early) {
+        mapped.record.holdings.push(...pending.holdings);
+        warnings.push(...pending.warnings.map((w) => `holdings record ${pending.id ?? `number ${pending.position.recordNumber}`}: ${w}`));
       }
       waiting.delete(ownId);
     }
-    yield { ok: true, position, record: mapped.record, warnings, ...(early.length ? { joinedHoldings: early.length } : {}) };
+    return { ok: true, position, record: mapped.record, warnings, ...(early.length ? { joinedHoldings: early.length } : {}) };
   }
-  for (const [link, list] of waiting) {
-    for (const h of list) {
-      // Not in this file: perhaps already in the catalogue, under the 001 alone or qualified by an organisation code.
-      const targetIds = h.org ? [`(${h.org})${link}`, link] : [link];
-      yield { ok: 'holdings', position: h.position, link, targetIds, holdings: h.holdings, warnings: h.warnings, ...(h.id ? { id: h.id } : {}) };
+
+  /** Holdings still waiting at the end of the file, for the importer to place or report. */
+  *leftovers(): Generator<ReadItem> {
+    for (const [link, list] of this.waiting) {
+      for (const h of list) {
+        // Not in this file: perhaps already in the catalogue, under the 001 alone or qualified by an organisation code.
+        const targetIds = h.org ? [`(${h.org})${link}`, link] : [link];
+        yield { ok: 'holdings', position: h.position, link, targetIds, holdings: h.holdings, warnings: h.warnings, ...(h.id ? { id: h.id } : {}) };
+      }
     }
+    this.waiting.clear();
   }
 }

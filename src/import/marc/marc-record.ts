@@ -10,12 +10,24 @@ export interface MarcRecord {
 
 /** The value of the first control field with this tag. */
 export function controlField(record: MarcRecord, tag: string): string | undefined {
-  return record.fields.find((f) => f[0] === tag)?.[1];
+  for (const field of record.fields) if (field[0] === tag) return field[1];
+  return undefined;
 }
 
 /** Data fields with any of these tags, in record order. */
 export function dataFields(record: MarcRecord, ...tags: string[]): string[][] {
-  return record.fields.filter((f) => tags.includes(f[0] ?? ''));
+  // A plain loop: the mapping asks this some thirty times per record.
+  const found: string[][] = [];
+  for (const field of record.fields) {
+    const tag = field[0];
+    for (let i = 0; i < tags.length; i++) {
+      if (tags[i] === tag) {
+        found.push(field);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** Subfield values of a data field whose code is in `codes`, in field order. */

@@ -1,27 +1,39 @@
 import type { ReadItem } from '../types.js';
 import { decodeIso2709 } from './decode-iso2709.js';
-import { splitIso2709, type RawRecord } from './iso2709-split.js';
-import { mapMarcItems, type ParsedMarc } from './marc-items.js';
+import { Iso2709Splitter, type RawRecord } from './iso2709-split.js';
+import { MarcMapper, type ParsedMarc } from './marc-items.js';
 
-/** Read MARC21 binary (ISO 2709): each record is decoded and mapped on its own, so one bad record stops nothing. */
-export function readMarc21(input: AsyncIterable<Buffer>, file: string): AsyncIterable<ReadItem> {
-  return mapMarcItems(parseAll(input, file));
+/**
+ * Read MARC21 binary (ISO 2709): each record is decoded and mapped on its own, so one bad record stops nothing.
+ * Cutting, decoding and mapping run in one loop per chunk read, with no promise per record between them.
+ */
+export async function* readMarc21(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ReadItem> {
+  const splitter = new Iso2709Splitter();
+  const mapper = new MarcMapper();
+  for await (const chunk of input) {
+    for (const raw of splitter.push(chunk)) {
+      const item = mapper.map(parse(raw, file));
+      if (item) yield item;
+    }
+  }
+  for (const raw of splitter.end()) {
+    const item = mapper.map(parse(raw, file));
+    if (item) yield item;
+  }
+  yield* mapper.leftovers();
 }
 
-async function* parseAll(input: AsyncIterable<Buffer>, file: string): AsyncGenerator<ParsedMarc> {
-  for await (const raw of splitIso2709(input)) {
-    const position = { file, recordNumber: raw.number, byteOffset: raw.offset };
-    if (!raw.complete) {
-      const declared = Number(raw.bytes.toString('latin1', 0, 5));
-      const size = Number.isFinite(declared) && declared > raw.bytes.length ? ` (${raw.bytes.length} of ${declared} bytes)` : '';
-      yield { position, error: `the file ends in the middle of this record${size}: it looks truncated, so export it again`, ...idOf(raw) };
-      continue;
-    }
-    try {
-      yield { position, ...decodeIso2709(raw.bytes) };
-    } catch (error) {
-      yield { position, error: error instanceof Error ? error.message : String(error), ...idOf(raw) };
-    }
+function parse(raw: RawRecord, file: string): ParsedMarc {
+  const position = { file, recordNumber: raw.number, byteOffset: raw.offset };
+  if (!raw.complete) {
+    const declared = Number(raw.bytes.toString('latin1', 0, 5));
+    const size = Number.isFinite(declared) && declared > raw.bytes.length ? ` (${raw.bytes.length} of ${declared} bytes)` : '';
+    return { position, error: `the file ends in the middle of this record${size}: it looks truncated, so export it again`, ...idOf(raw) };
+  }
+  try {
+    return { position, ...decodeIso2709(raw.bytes) };
+  } catch (error) {
+    return { position, error: error instanceof Error ? error.message : String(error), ...idOf(raw) };
   }
 }
 

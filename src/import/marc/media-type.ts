@@ -40,8 +40,7 @@ function formOfItem(record: MarcRecord): string | undefined {
 }
 
 function rdaTerms(record: MarcRecord, ...tags: string[]): string {
-  return dataFields(record, ...tags)
-    .flatMap((f) => subfields(f, 'abc'))
-    .join(' ')
-    .toLowerCase();
+  const terms: string[] = [];
+  for (const field of dataFields(record, ...tags)) terms.push(...subfields(field, 'abc'));
+  return terms.join(' ').toLowerCase();
 }

@@ -3,9 +3,8 @@ import type { CatalogueRecord } from '../../catalogue/record.js';
 import type { FacetField } from '../../catalogue/search-query.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
-import { ftsValues } from '../search-columns.js';
-import { contentHash, facetPairs, titleSortKey } from '../record-keys.js';
-import { foldForSort } from '../../text/fold.js';
+import { rowOf } from './record-rows.js';
+import { DEFERRABLE_INDEXES, ensureIndexes } from './schema.js';
 
 /** One facet row to write: the record's rowid and one of its (field, value) pairs. */
 type FacetRow = [rid: number, field: FacetField, value: string];
@@ -36,24 +35,32 @@ export function createRecordWrites(db: Database) {
     // Every record written in a transaction carries the version it creates in `changed`, so readers can catch up.
     bumpVersion: db.prepare('UPDATE catalogue_version SET version = version + 1'),
     bumpGeneration: db.prepare('UPDATE catalogue_version SET version = version + 1, generation = generation + 1'),
+    empty: db.prepare<[], number>('SELECT NOT EXISTS (SELECT 1 FROM records)').pluck(),
   };
+
+  // Bulk loads running, and whether one dropped the deferrable indexes (see bulkLoad below).
+  let loading = 0;
+  let dropped = false;
 
   const upsertMany = db.transaction((records: CatalogueRecord[]): UpsertCounts => {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
+    if (loading > 0 && !dropped && stmt.empty.get() === 1) {
+      // Part of this transaction: if it rolls back, the indexes are back too.
+      for (const { name } of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
+      dropped = true;
+    }
     const changed = stmt.version.get()! + 1;
     const existing = new Map(stmt.existing.all(JSON.stringify(records.map((r) => r.id))).map((row) => [row.id, row]));
     // By rowid, so a record written twice in one batch keeps only its last facets.
     const facetsOf = new Map<number, Array<[FacetField, string]>>();
     for (const record of records) {
-      const hash = contentHash(record);
+      const row = rowOf(record);
+      const { hash, doc, sortTitle, sortAuthor } = row;
       const before = existing.get(record.id);
       if (before?.hash === hash) {
         counts.unchanged++;
         continue;
       }
-      const doc = JSON.stringify(record);
-      const sortTitle = titleSortKey(record.title);
-      const sortAuthor = foldForSort(record.authors[0] ?? '');
       const year = record.year ?? null;
       let rowid: number;
       if (!before) {
@@ -68,8 +75,8 @@ export function createRecordWrites(db: Database) {
       }
       // A later record in the same batch with the same id finds this one.
       existing.set(record.id, { id: record.id, rowid, hash });
-      stmt.ftsInsert.run(rowid, ...ftsValues(record));
-      facetsOf.set(rowid, facetPairs(record));
+      stmt.ftsInsert.run(rowid, ...row.fts);
+      facetsOf.set(rowid, row.facets);
     }
     // In index order, so each page of facets_by_value is visited once per batch, not once per record.
     const facetRows: FacetRow[] = [];
@@ -85,8 +92,28 @@ export function createRecordWrites(db: Database) {
     stmt.bumpGeneration.run();
   });
 
+  const rebuild = db.transaction(() => ensureIndexes(db));
+
   return {
     upsertMany: (records: CatalogueRecord[]) => upsertMany.immediate(records),
     clear: () => clear.immediate(),
+    /**
+     * Into an empty catalogue, the first upsert drops the secondary indexes
+     * (DEFERRABLE_INDEXES) and the end of the load builds them again, each
+     * with one sort. Meanwhile reads are right but browse without an index.
+     * If the process dies first, the next open builds them (migrate()).
+     */
+    async bulkLoad<T>(work: () => Promise<T>): Promise<T> {
+      loading++;
+      try {
+        return await work();
+      } finally {
+        loading--;
+        if (loading === 0 && dropped) {
+          dropped = false;
+          rebuild.immediate();
+        }
+      }
+    },
   };
 }

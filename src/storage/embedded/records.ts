@@ -55,5 +55,6 @@ export function createRecordStore(db: Database, search: SearchRunner): RecordSto
     async clear() {
       writes.clear();
     },
+    bulkLoad: (work) => writes.bulkLoad(work),
   };
 }
