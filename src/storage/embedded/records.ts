@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import type { RecordStore } from '../store.js';
+import type { RecordStore, VocabularyTerm } from '../store.js';
 import { createRecordWrites } from './record-writes.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
 import { createSearchEngine } from './search.js';
@@ -31,6 +31,10 @@ export function createRecordStore(db: Database, search: SearchRunner): RecordSto
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
   const count = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
+  // fts5vocab over the index: a temp table of this connection, so no migration; reads are live, so always current.
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_vocab USING fts5vocab(main, records_fts, row)');
+  const vocabulary = db.prepare<[string, string, number], VocabularyTerm>(
+    'SELECT term, doc AS docs FROM temp.records_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?');
 
   return {
     async upsertMany(records) {
@@ -49,6 +53,11 @@ export function createRecordStore(db: Database, search: SearchRunner): RecordSto
       });
     },
     search,
+    async vocabulary(prefix, limit) {
+      if (!prefix) return [];
+      // Every term starting with the prefix sorts between it and the prefix with U+10FFFF appended.
+      return vocabulary.all(prefix, `${prefix}\u{10FFFF}`, limit);
+    },
     async count() {
       return count.get()!;
     },
