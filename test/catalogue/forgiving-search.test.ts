@@ -5,7 +5,7 @@ import { catalogue, makeRecord } from '../storage/fixtures.js';
 
 /** Record ids on a results page, in order. */
 function ids(html: string): string[] {
-  return [...html.matchAll(/class="result__title"><a href="\/record\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+  return [...html.matchAll(/class="result__title"><a href="\/record\/([^"?#]+)[^"]*"/g)].map((m) => decodeURIComponent(m[1]!));
 }
 
 /** The "Did you mean" link: its words and where it goes. */

@@ -11,9 +11,9 @@ const TOP3_GOAL = 0.9;
 
 /** The record ids a member sees, in order: one when the search opened a record, the results otherwise. */
 function shownIds(res: { status: number; headers: Record<string, string>; text: string }): string[] {
-  const opened = /^\/record\/([^/?#]+)$/.exec(res.status >= 300 && res.status < 400 ? res.headers.location ?? '' : '');
+  const opened = /^\/record\/([^/?#]+)(?:\?[^#]*)?$/.exec(res.status >= 300 && res.status < 400 ? res.headers.location ?? '' : '');
   if (opened) return [decodeURIComponent(opened[1]!)];
-  return [...res.text.matchAll(/class="result__title"><a href="\/record\/([^"?#]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+  return [...res.text.matchAll(/class="result__title"><a href="\/record\/([^"?#]+)[^"]*"/g)].map((m) => decodeURIComponent(m[1]!));
 }
 
 /** The "Did you mean" link a member would click, when the page offers one. */

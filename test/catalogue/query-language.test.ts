@@ -5,7 +5,7 @@ import { catalogue, makeRecord } from '../storage/fixtures.js';
 
 /** Record ids on a results page, in order. */
 function ids(html: string): string[] {
-  return [...html.matchAll(/class="result__title"><a href="\/record\/([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+  return [...html.matchAll(/class="result__title"><a href="\/record\/([^"?#]+)[^"]*"/g)].map((m) => decodeURIComponent(m[1]!));
 }
 
 const sorted = (list: string[]) => [...list].sort();
@@ -70,7 +70,7 @@ describe('the query language members type', () => {
     for (const q of ['rec-jane-eyre', ' rec-jane-eyre ', 'https://catalogue.example.org/record/rec-jane-eyre', '/record/rec-jane-eyre']) {
       const res = await request().get(`/search?q=${encodeURIComponent(q)}`);
       assert.equal(res.status, 302, q);
-      assert.equal(res.headers.location, '/record/rec-jane-eyre', q);
+      assert.match(res.headers.location ?? '', /^\/record\/rec-jane-eyre(\?|$)/, q);
     }
     const unknown = await request().get('/search?q=rec-nothing-here');
     assert.equal(unknown.status, 200);

@@ -42,7 +42,7 @@ describe('searching the catalogue', () => {
     for (const q of ['9780141439587', '978-0-14-143958-7', 'isbn:978-0141439587', '0141439580', '0-14-143958-0', '978 0 14 143958 7', '0 14 143958 0', 'isbn:978 0141 439587']) {
       const res = await request().get(`/search?q=${encodeURIComponent(q)}`);
       assert.equal(res.status, 302, q);
-      assert.equal(res.headers.location, '/record/rec-emma', q);
+      assert.match(res.headers.location ?? '', /^\/record\/rec-emma(\?|$)/, q);
     }
   });
 
