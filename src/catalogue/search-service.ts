@@ -4,16 +4,29 @@ import type { SearchState } from './search-state.js';
 import { buildStoreQuery } from './search-steps.js';
 import { addWordForms } from './word-forms.js';
 import { correctQuery } from './did-you-mean.js';
-import type { StoreSearchResult } from './search-query.js';
+import type { StoreSearchQuery, StoreSearchResult } from './search-query.js';
+import { inVolumeOrder, isSeriesSearch, SERIES_ORDER_LIMIT } from './series-order.js';
 
 /** Run a member's search against the store. */
 export async function searchCatalogue(records: RecordStore, state: SearchState): Promise<StoreSearchResult> {
   try {
-    return await records.search(await addWordForms(buildStoreQuery(state), records));
+    const query = await addWordForms(buildStoreQuery(state), records);
+    return isSeriesSearch(query) ? await seriesInVolumeOrder(records, query) : await records.search(query);
   } catch (error) {
     if (error instanceof SearchTimedOut) throw new SearchTooSlow();
     throw error;
   }
+}
+
+/**
+ * `series:discworld` lists the series in volume order (490/830 $v, then
+ * year): the whole series is read once (at most SERIES_ORDER_LIMIT records)
+ * and paged here. A bigger match stays in relevance order.
+ */
+async function seriesInVolumeOrder(records: RecordStore, query: StoreSearchQuery): Promise<StoreSearchResult> {
+  const all = await records.search({ ...query, offset: 0, limit: SERIES_ORDER_LIMIT });
+  if (all.total > SERIES_ORDER_LIMIT) return records.search(query);
+  return { ...all, records: inVolumeOrder(all.records, query.clauses).slice(query.offset, query.offset + query.limit) };
 }
 
 /** Said plainly: the search was stopped so that it would not hold up everyone else's. */
