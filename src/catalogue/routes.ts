@@ -5,7 +5,11 @@ import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SearchState } from './search-state.js';
 import { checkSearchLimits } from './request-limits.js';
-import { searchCatalogue } from './search-service.js';
+import { searchCatalogue, suggestQuery } from './search-service.js';
+import { isIsbnOnly, permalinkId } from './open-record.js';
+import { parseQuery, parseSearch } from './query-parser.js';
+import type { RecordStore } from '../storage/store.js';
+import type { StoreSearchResult } from './search-query.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
 import { recordSearch } from './search-log.js';
@@ -43,14 +47,22 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit:
     const params = new URLSearchParams(ctx.querystring);
     checkSearchLimits(params);
     const state = SearchState.parse(params);
-    const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
     // "Select all on this page" reloads the same page with every box ticked: the same search, not a new one.
     const selectAll = ctx.query.select === 'all';
+    const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
     if (!selectAll) recordSearch(deps, state, result.total, visitKey(ctx.ip, clock()));
+    const opened = selectAll ? null : await recordToOpen(store.records, state, result);
+    if (opened) {
+      ctx.redirect(recordPath(opened));
+      return;
+    }
+    const suggestion = await suggestQuery(store.records, state, result.total);
     const here = state.href();
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',
       ...resultsView(state, result, new Set(basketIds)),
+      suggestion,
+      usedField: parseSearch(state.q).usedField,
       selectAll,
       selectAllHref: `${here}${here.includes("?") ? "&" : "?"}select=all#select-all`,
     });
@@ -69,6 +81,19 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit:
   });
 
   return router;
+}
+
+/**
+ * The record a search opens at once: an ISBN alone that finds exactly one
+ * record, or a permalink id (or pasted record link) that names a record and
+ * finds nothing else as text, so "1984" still lists the books called 1984.
+ * Never with a filter or past page 1: the member is then browsing results.
+ */
+async function recordToOpen(records: RecordStore, state: SearchState, result: StoreSearchResult): Promise<string | null> {
+  if (state.filters.length > 0 || state.page !== 1) return null;
+  if (result.total === 1 && isIsbnOnly(parseQuery(state.q))) return result.records[0]!.id;
+  const id = result.total === 0 ? permalinkId(state.q) : null;
+  return id ? ((await records.get(id))?.id ?? null) : null;
 }
 
 /** "Back to results" only when the member came from our own results page. */

@@ -3,13 +3,26 @@ import type { CatalogueRecord } from './record.js';
 /** Fields a member can search one at a time ("title:emma"). */
 export type SearchField = 'any' | 'title' | 'author' | 'subject' | 'isbn' | 'series';
 
-/** One part of a parsed query: a word or a quoted phrase, maybe limited to a field. */
-export interface QueryClause {
+/** A word or a quoted phrase, maybe limited to a field. */
+export interface QueryTerm {
   field: SearchField;
   /** Plain words, already stripped of query syntax; never empty. */
   words: string[];
   /** True when the words must appear next to each other, in order. */
   phrase: boolean;
+  /**
+   * Other forms of a single word that also match (hobbit for hobbits), found by
+   * the store in its own vocabulary (storage/lexicon.ts); the typed form ranks above them.
+   */
+  forms?: string[];
+}
+
+/** One part of a parsed query: a term, or several any of which may match (`a OR b`), or one that must not (`-word`). */
+export interface QueryClause extends QueryTerm {
+  /** Records matching this clause are left out (`-word`, `NOT word`). */
+  exclude?: boolean;
+  /** Terms that match instead of this one (`a OR b`): the clause matches when any does. */
+  or?: QueryTerm[];
 }
 
 /** Facets shown beside the results, in display order. */
@@ -31,7 +44,7 @@ export type SortOrder = 'relevance' | 'newest' | 'oldest' | 'title' | 'author';
 
 /** What the catalogue asks the store for; built from a SearchState by small named steps. */
 export interface StoreSearchQuery {
-  /** All clauses must match (AND). Empty means "everything". */
+  /** All clauses must match (AND), except those marked `exclude`, which must not. Empty means "everything". */
   clauses: QueryClause[];
   /** Filters on different fields combine with AND, on the same field with OR. */
   filters: FacetFilter[];

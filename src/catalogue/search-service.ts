@@ -2,16 +2,31 @@ import { SearchTimedOut, type RecordStore } from '../storage/store.js';
 import { HttpError } from '../http/errors.js';
 import type { SearchState } from './search-state.js';
 import { buildStoreQuery } from './search-steps.js';
-import type { StoreSearchResult } from './search-query.js';
+import { addWordForms } from './word-forms.js';
+import { correctQuery } from './did-you-mean.js';
+import type { StoreSearchQuery, StoreSearchResult } from './search-query.js';
+import { inVolumeOrder, isSeriesSearch, SERIES_ORDER_LIMIT } from './series-order.js';
 
 /** Run a member's search against the store. */
 export async function searchCatalogue(records: RecordStore, state: SearchState): Promise<StoreSearchResult> {
   try {
-    return await records.search(buildStoreQuery(state));
+    const query = await addWordForms(buildStoreQuery(state), records);
+    return isSeriesSearch(query) ? await seriesInVolumeOrder(records, query) : await records.search(query);
   } catch (error) {
     if (error instanceof SearchTimedOut) throw new SearchTooSlow();
     throw error;
   }
+}
+
+/**
+ * `series:discworld` lists the series in volume order (490/830 $v, then
+ * year): the whole series is read once (at most SERIES_ORDER_LIMIT records)
+ * and paged here. A bigger match stays in relevance order.
+ */
+async function seriesInVolumeOrder(records: RecordStore, query: StoreSearchQuery): Promise<StoreSearchResult> {
+  const all = await records.search({ ...query, offset: 0, limit: SERIES_ORDER_LIMIT });
+  if (all.total > SERIES_ORDER_LIMIT) return records.search(query);
+  return { ...all, records: inVolumeOrder(all.records, query.clauses).slice(query.offset, query.offset + query.limit) };
 }
 
 /** Said plainly: the search was stopped so that it would not hold up everyone else's. */
@@ -19,4 +34,25 @@ export class SearchTooSlow extends HttpError {
   constructor() {
     super(503, 'This search took too long and was stopped, so that the catalogue stays quick for everyone. Try more specific words, or narrow it with a filter.');
   }
+}
+
+/** A search that finds this many or fewer is offered a spelling correction. */
+export const FEW_RESULTS = 2;
+
+/**
+ * "Did you mean": the member's query with misspelt words corrected from the
+ * catalogue's own vocabulary, offered only when it finds more than the
+ * query as typed; of several spellings, the one that finds the most. The
+ * vocabulary is read live, so a suggestion follows every import.
+ */
+export async function suggestQuery(records: RecordStore, state: SearchState, total: number): Promise<{ q: string; href: string } | undefined> {
+  if (!state.q || total > FEW_RESULTS || state.page !== 1) return undefined;
+  let best: { q: string; href: string; total: number } | undefined;
+  for (const corrected of await correctQuery(state.q, records)) {
+    if (corrected === state.q) continue;
+    const suggested = state.withQuery(corrected);
+    const found = await searchCatalogue(records, suggested);
+    if (found.total > (best?.total ?? total)) best = { q: suggested.q, href: suggested.href(), total: found.total };
+  }
+  return best && { q: best.q, href: best.href };
 }

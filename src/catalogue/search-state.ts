@@ -78,6 +78,11 @@ export class SearchState {
     return this.with({ filters: [], page: 1 });
   }
 
+  /** The same search with other words (a "Did you mean" link): filters and sort kept, back to page 1. */
+  withQuery(q: string): SearchState {
+    return this.with({ q: q.trim().slice(0, MAX_QUERY_LENGTH), page: 1 });
+  }
+
   withPage(page: number): SearchState {
     return this.with({ page: Math.max(1, Math.min(page, MAX_PAGE)) });
   }

@@ -1,4 +1,4 @@
-import { parseQuery } from './query-parser.js';
+import { parseSearch } from './query-parser.js';
 import type { SearchState } from './search-state.js';
 import type { StoreSearchQuery } from './search-query.js';
 
@@ -8,9 +8,20 @@ export const FACET_LIMIT = 10;
 type Step = (query: StoreSearchQuery, state: SearchState) => StoreSearchQuery;
 
 /** What the member typed, as clauses the store can run safely. */
-export const addText: Step = (query, state) => ({ ...query, clauses: parseQuery(state.q) });
+export const addText: Step = (query, state) => ({ ...query, clauses: parseSearch(state.q).clauses });
 
-export const addFilters: Step = (query, state) => ({ ...query, filters: [...state.filters] });
+/**
+ * The member's filters, and the media types named by format words ("emma
+ * dvd"). A media type ticked in the facets wins over one typed: the member
+ * chose it on purpose, and the two together would widen the search (values
+ * of one field combine with OR), not narrow it.
+ */
+export const addFilters: Step = (query, state) => {
+  const typed = parseSearch(state.q).mediaTypes;
+  const ticked = state.filters.some((f) => f.field === 'mediaType');
+  const named = ticked ? [] : typed.map((value) => ({ field: 'mediaType' as const, value }));
+  return { ...query, filters: [...state.filters, ...named] };
+};
 
 /** Relevance means nothing without words; browsing then shows the newest first. */
 export const addSort: Step = (query, state) => ({

@@ -26,6 +26,12 @@ export class SearchTimedOut extends Error {
 }
 
 /** The catalogue: documents keyed by record id. */
+/** A word of the search index and how many records hold it. */
+export interface VocabularyTerm {
+  term: string;
+  docs: number;
+}
+
 export interface RecordStore {
   /**
    * Insert or replace by id, in one transaction (embedded) or one unordered
@@ -37,6 +43,12 @@ export interface RecordStore {
   getMany(ids: string[]): Promise<CatalogueRecord[]>;
   search(query: StoreSearchQuery): Promise<StoreSearchResult>;
   count(): Promise<number>;
+  /**
+   * Words of the search index that start with `prefix` (lower case, folded as
+   * indexed), in order, at most `limit`, each with how many records hold it:
+   * the catalogue's own vocabulary, read live, for word forms and "Did you mean".
+   */
+  vocabulary(prefix: string, limit: number): Promise<VocabularyTerm[]>;
   /** Empty the catalogue (used by `seed --replace`). */
   clear(): Promise<void>;
   /**

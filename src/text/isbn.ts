@@ -64,3 +64,35 @@ export function isbnWords(text: string): string[] {
   const compact = text.replace(/[\s-]/g, '');
   return compact.match(/[0-9]+[xX]?/g)?.map((w) => w.toUpperCase()) ?? [];
 }
+
+/**
+ * An ISBN typed in groups with spaces ("978 0 14 143958 7") joined into one
+ * word, so it reads as the ISBN it is (`isbn:` before it kept). Only groups that together make a valid
+ * ISBN are joined: years or other numbers beside them stay as they are.
+ */
+export function joinSpacedIsbns(text: string): string {
+  const chunks = text.split(/(\s+)/);
+  const isGroup = (chunk: string | undefined) => chunk !== undefined && /^[\d-]*\d[\d-]*[Xx]?$|^[Xx]$/.test(chunk);
+  const out: string[] = [];
+  for (let i = 0; i < chunks.length; i++) {
+    let joined: number | null = null;
+    if (isGroup(chunks[i]?.replace(/^isbn:/i, ''))) {
+      // Words sit at even positions, the spaces between them at odd ones; try the longest run first.
+      for (let j = Math.min(chunks.length - 1, i + 12); j > i; j -= 2) {
+        const run = chunks.slice(i, j + 1).filter((_, k) => k % 2 === 0);
+        const field = /^isbn:/i.exec(run[0]!)?.[0] ?? '';
+        run[0] = run[0]!.slice(field.length);
+        if (!run.every(isGroup)) continue;
+        const compact = run.join('').replace(/-/g, '');
+        if ((compact.length === 10 || compact.length === 13) && normaliseIsbn(compact)) {
+          joined = j;
+          out.push(field + compact.toUpperCase());
+          break;
+        }
+      }
+    }
+    if (joined === null) out.push(chunks[i]!);
+    else i = joined;
+  }
+  return out.join('');
+}

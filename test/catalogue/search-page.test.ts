@@ -37,11 +37,19 @@ describe('searching the catalogue', () => {
     }
   });
 
-  it('finds an ISBN typed with or without hyphens, as ISBN-13 or ISBN-10', async (t) => {
+  it('opens the record for an ISBN typed with hyphens, spaces or neither, as ISBN-13 or ISBN-10', async (t) => {
     const { request } = await build(t);
-    for (const q of ['9780141439587', '978-0-14-143958-7', 'isbn:978-0141439587', '0141439580', '0-14-143958-0']) {
-      assert.deepEqual(titles((await request().get(`/search?q=${encodeURIComponent(q)}`)).text), ['Emma'], q);
+    for (const q of ['9780141439587', '978-0-14-143958-7', 'isbn:978-0141439587', '0141439580', '0-14-143958-0', '978 0 14 143958 7', '0 14 143958 0', 'isbn:978 0141 439587']) {
+      const res = await request().get(`/search?q=${encodeURIComponent(q)}`);
+      assert.equal(res.status, 302, q);
+      assert.match(res.headers.location ?? '', /^\/record\/rec-emma(\?|$)/, q);
     }
+  });
+
+  it('lists the records an ISBN finds when it is part of a longer search, or narrowed by a filter', async (t) => {
+    const { request } = await build(t);
+    assert.deepEqual(titles((await request().get('/search?q=emma+9780141439587')).text), ['Emma']);
+    assert.deepEqual(titles((await request().get('/search?q=978+0+14+143958+7&f=language:eng')).text), ['Emma']);
   });
 
   it('searches one field with title:, author:, subject: and isbn:', async (t) => {

@@ -7,6 +7,7 @@ import { recordsContract } from './contract/records.js';
 import { searchFacetsContract } from './contract/search-facets.js';
 import { searchOrderContract } from './contract/search-order.js';
 import { searchTextContract } from './contract/search-text.js';
+import { searchOperatorsContract } from './contract/search-operators.js';
 import { sessionsContract } from './contract/sessions.js';
 import { membersContract } from './contract/members.js';
 import { loginAttemptsContract } from './contract/login-attempts.js';
@@ -52,6 +53,7 @@ export function runStoreContract(adapterName: string, open: OpenStore, reopen?: 
 
     recordsContract(store);
     searchTextContract(store);
+    searchOperatorsContract(store);
     searchFacetsContract(store);
     searchOrderContract(store);
     sessionsContract(store);

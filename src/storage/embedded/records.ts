@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../catalogue/record.js';
-import type { RecordStore } from '../store.js';
+import type { RecordStore, VocabularyTerm } from '../store.js';
 import { createRecordWrites } from './record-writes.js';
+import { VersionedCache } from '../versioned-cache.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
 import { createSearchEngine } from './search.js';
 import { persistCountsIn } from './facets.js';
@@ -31,6 +32,13 @@ export function createRecordStore(db: Database, search: SearchRunner): RecordSto
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
   const count = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
+  // fts5vocab over the index: a temp table of this connection, so no migration; reads are live, so always current.
+  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_vocab USING fts5vocab(main, records_fts, row)');
+  const vocabulary = db.prepare<[string, string, number], VocabularyTerm>(
+    'SELECT term, doc AS docs FROM temp.records_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?');
+  // fts5vocab counts each term's records by reading its postings, so common words cost; answers are kept per catalogue version.
+  const version = db.prepare<[], number>('SELECT version FROM catalogue_version').pluck();
+  const vocabularyCache = new VersionedCache<VocabularyTerm[]>(2_000);
 
   return {
     async upsertMany(records) {
@@ -49,6 +57,12 @@ export function createRecordStore(db: Database, search: SearchRunner): RecordSto
       });
     },
     search,
+    async vocabulary(prefix, limit) {
+      if (!prefix) return [];
+      return vocabularyCache.read(version.get()!, `${limit}:${prefix}`,
+        // Every term starting with the prefix sorts between it and the prefix with U+10FFFF appended.
+        () => vocabulary.all(prefix, `${prefix}\u{10FFFF}`, limit));
+    },
     async count() {
       return count.get()!;
     },

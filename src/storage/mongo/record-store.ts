@@ -7,6 +7,7 @@ import { ATLAS_INDEX_DEFINITION, ATLAS_INDEX_NAME, atlasMetaPipeline, atlasOpera
 import {
   emptyResult, FACET_SAMPLE, facetPipeline, pageQuery, readFacets, sampledMatches, sampleFacetPipeline, searchPlan, TOTAL_CAP, type SearchPlan,
 } from './search-pipeline.js';
+import { vocabularyPipeline } from './search-vocabulary.js';
 import { incompleteUpsert, upsertCounts, upsertOps } from './upsert-ops.js';
 
 /**
@@ -127,6 +128,11 @@ export function createRecordStore(db: Db, engine: SearchEngine = 'text'): Record
       if (!plan) return emptyResult();
       const operator = engine === 'atlas' && plan.words.length > 0 ? atlasOperator(query) : null;
       return operator ? atlasSearch(query, operator) : textSearch(query, plan);
+    },
+    async vocabulary(prefix, limit) {
+      if (!prefix) return [];
+      const rows = await records.aggregate<{ _id: string; docs: number }>(vocabularyPipeline(prefix, limit)).toArray();
+      return rows.map((row) => ({ term: row._id, docs: row.docs }));
     },
     async count() {
       return records.estimatedDocumentCount();

@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import { FACET_FIELDS, type FacetField, type QueryClause, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetField, type QueryClause, type QueryTerm, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
 import { compactIsbn } from '../../text/isbn.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { emptyFacets, TOTAL_CAP } from './search-pipeline.js';
@@ -34,15 +34,34 @@ const MAX_BUCKETS = 1000;
 
 const pathsOf = (field: QueryClause['field']) => (field === 'any' ? SEARCH_COLUMNS.map((c) => `_p.${c}`) : [`_p.${field}`]);
 
-/** `compound.must`: every word (`text`) and every phrase (`phrase`) must match; `filter` holds the facets, which do not score. */
+/** A term as Lucene operators: each word (in any of its forms) as `text`, a phrase as `phrase`. */
+function termOperators(term: QueryTerm): Document[] {
+  const words = term.words.flatMap((w) => tokens(compactIsbn(w.normalize('NFC'))));
+  if (words.length === 0) return [];
+  const path = pathsOf(term.field);
+  if (term.phrase && words.length > 1) return [{ phrase: { query: words.join(' '), path } }];
+  const forms = words.length === 1 ? (term.forms ?? []).flatMap((f) => tokens(f)).filter((f) => f !== words[0]) : [];
+  if (forms.length > 0) return [{ text: { query: [words[0]!, ...new Set(forms)], path } }];
+  return words.map((word) => ({ text: { query: word, path } }));
+}
+
+/** One operator for a list of them: itself, or a compound that needs them all. */
+const allOf = (ops: Document[]): Document => (ops.length === 1 ? ops[0]! : { compound: { must: ops } });
+
+/**
+ * `compound.must`: every word (`text`) and every phrase (`phrase`) must
+ * match, `a OR b` as a `should` of which one must, excluded clauses as
+ * `mustNot`; `filter` holds the facets, which do not score.
+ */
 export function atlasOperator(query: StoreSearchQuery): Document | null {
   const must: Document[] = [];
+  const mustNot: Document[] = [];
   for (const clause of query.clauses) {
-    const words = clause.words.flatMap((w) => tokens(compactIsbn(w.normalize('NFC'))));
-    if (words.length === 0) continue;
-    const path = pathsOf(clause.field);
-    if (clause.phrase && words.length > 1) must.push({ phrase: { query: words.join(' '), path } });
-    else for (const word of words) must.push({ text: { query: word, path } });
+    const terms = [clause, ...(clause.or ?? [])].map(termOperators).filter((ops) => ops.length > 0);
+    if (terms.length === 0) continue;
+    if (clause.exclude) mustNot.push(...terms.map(allOf));
+    else if (terms.length === 1) must.push(...terms[0]!);
+    else must.push({ compound: { should: terms.map(allOf), minimumShouldMatch: 1 } });
   }
   if (must.length === 0) return null;
   const groups = new Map<FacetField, string[]>();
@@ -50,7 +69,7 @@ export function atlasOperator(query: StoreSearchQuery): Document | null {
     if (FACET_FIELDS.includes(field)) groups.set(field, [...(groups.get(field) ?? []), String(value)]);
   }
   const filter = [...groups].map(([field, value]) => ({ in: { path: `_f.${field}`, value } }));
-  return { compound: { must, ...(filter.length ? { filter } : {}) } };
+  return { compound: { must, ...(mustNot.length ? { mustNot } : {}), ...(filter.length ? { filter } : {}) } };
 }
 
 /** The page as `$search`: BM25 order for relevance, the index's sort otherwise; ids only. */

@@ -28,6 +28,26 @@ describe('MongoDB Search (MONGODB_SEARCH=atlas) pipelines, by shape', () => {
     assert.equal(atlasOperator(query({ clauses: [clause('*')] })), null);
   });
 
+  it('puts excluded clauses in compound.mustNot, OR terms in a should of which one must match, and word forms in one text query', () => {
+    const q = query({
+      clauses: [
+        { ...clause('hobbits'), forms: ['hobbit', 'hobbits'] },
+        { ...clause('gruffalo'), or: [clause('zog', 'title')] },
+        { ...clause('emma'), exclude: true },
+      ],
+    });
+    assert.deepEqual(atlasOperator(q), {
+      compound: {
+        must: [
+          { text: { query: ['hobbits', 'hobbit'], path: ALL_PATHS } },
+          { compound: { should: [{ text: { query: 'gruffalo', path: ALL_PATHS } }, { text: { query: 'zog', path: ['_p.title'] } }], minimumShouldMatch: 1 } },
+        ],
+        mustNot: [{ text: { query: 'emma', path: ALL_PATHS } }],
+      },
+    });
+    assert.equal(atlasOperator(query({ clauses: [{ ...clause('emma'), exclude: true }] })), null);
+  });
+
   it('ranks by BM25 for relevance and uses the sort option otherwise, returning ids only', () => {
     const operator = atlasOperator(query({ clauses: [clause('emma')] }))!;
     assert.deepEqual(atlasSearchPipeline(query({ offset: 40, limit: 20 }), operator), [

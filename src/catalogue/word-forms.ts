@@ -1,0 +1,60 @@
+import type { RecordStore } from '../storage/store.js';
+import { foldForSearch } from '../text/fold.js';
+import { isStemmable, stemEnglish } from '../text/stem.js';
+import type { QueryTerm, StoreSearchQuery } from './search-query.js';
+
+/** Where the catalogue's vocabulary is read from. */
+export type Vocabulary = Pick<RecordStore, 'vocabulary'>;
+
+/** At most this many other forms per word, the most common first. */
+const MAX_FORMS = 8;
+/** Vocabulary words read per lookup: the forms of a word sort together, right after its prefix. */
+const RANGE = 400;
+
+/** The prefix every form of a word shares: the stem's, less a final "i" that stands for "y" (diari: diary, diaries). */
+function sharedPrefix(word: string, stem: string): string {
+  let n = 0;
+  while (n < word.length && n < stem.length && word[n] === stem[n]) n++;
+  if (n === stem.length && stem.endsWith('i')) n--;
+  return word.slice(0, n);
+}
+
+/**
+ * The other forms of a word the catalogue holds: vocabulary words with the
+ * same Snowball stem ("hobbit" for "hobbits", "gardens" and "gardener" for
+ * "gardening"), most common first. Words that are not plain Latin letters,
+ * such as ISBNs, have none.
+ */
+export async function formsOf(word: string, vocabulary: Vocabulary): Promise<string[]> {
+  const folded = foldForSearch(word);
+  if (!isStemmable(folded)) return [];
+  const stem = stemEnglish(folded);
+  const prefix = sharedPrefix(folded, stem);
+  if (prefix.length < 3) return [];
+  const terms = await vocabulary.vocabulary(prefix, RANGE);
+  return terms
+    .filter(({ term }) => term !== folded && isStemmable(term) && stemEnglish(term) === stem)
+    .sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1))
+    .slice(0, MAX_FORMS)
+    .map(({ term }) => term);
+}
+
+/** A term with the other forms of its word, when it is one plain word (phrases stay exact, field `isbn` is digits). */
+async function withForms(term: QueryTerm, vocabulary: Vocabulary): Promise<QueryTerm> {
+  if (term.phrase || term.words.length !== 1 || term.field === 'isbn') return term;
+  const forms = await formsOf(term.words[0]!, vocabulary);
+  return forms.length > 0 ? { ...term, forms } : term;
+}
+
+/**
+ * Word forms, the one search step that reads the store: each plain word of
+ * the query also matches its other forms in the catalogue's vocabulary. The
+ * store ranks the typed form above the others.
+ */
+export async function addWordForms(query: StoreSearchQuery, vocabulary: Vocabulary): Promise<StoreSearchQuery> {
+  const clauses = await Promise.all(query.clauses.map(async (clause) => {
+    const [head, ...or] = await Promise.all([clause, ...(clause.or ?? [])].map((term) => withForms(term, vocabulary)));
+    return { ...clause, ...head, ...(or.length > 0 ? { or } : {}) };
+  }));
+  return { ...query, clauses };
+}
