@@ -42,9 +42,11 @@ export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'records
       ctx.body = { message: flash.text, kind: flash.kind, items, csrfToken: csrfToken(ctx) };
       return;
     }
-    setFlash(ctx, flash);
+    // From a results line: the message is shown beside that result, and the page comes back to it.
+    const place = (ctx.request.body as Body).place === 'result' && outcomes.length === 1 ? `result-${outcomes[0]!.recordId}` : undefined;
+    setFlash(ctx, { ...flash, ...(place ? { place } : {}) });
     if (outcomes.length > 1) ctx.session!.reserveReport = items;
-    ctx.redirect(back);
+    ctx.redirect(place ? `${back.replace(/#.*$/, '')}#${encodeURIComponent(place)}` : back);
   }
 
   router.post('/reservations', requireCookies, requireLogin, async (ctx) => {
