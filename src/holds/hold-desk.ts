@@ -2,7 +2,7 @@ import type { RouteDeps } from '../http/deps.js';
 import type { Member, Reservation } from '../storage/store.js';
 import { fullTitle } from '../catalogue/record.js';
 import { libraryToday, memberDate } from '../text/member-date.js';
-import { auditForHolder } from './hold-audit.js';
+import { auditHold } from './hold-audit.js';
 import { readyMail } from './ready-mail.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -16,15 +16,15 @@ export function readyUntilText(readyUntil: number, now: number): string {
 
 /**
  * A copy checked in at the pickup branch for a hold: the hold is ready to
- * collect for HOLD_SHELF_DAYS, the step is audited, and the member is
+ * collect for HOLD_SHELF_DAYS, the step is audited in the librarian's name, and the member is
  * emailed when mail is configured. Null when the hold was not in transit
  * (checked in already, cancelled, or unknown).
  */
-export async function checkInHold(deps: Deps, reservationId: string): Promise<{ hold: Reservation; mailed: boolean } | null> {
+export async function checkInHold(deps: Deps, reservationId: string, librarian: Member): Promise<{ hold: Reservation; mailed: boolean } | null> {
   const now = deps.clock();
   const hold = await deps.store.reservations.checkIn(reservationId, now, now + deps.config.HOLD_SHELF_DAYS * DAY_MS);
   if (!hold) return null;
-  await auditForHolder(deps, hold, 'hold-ready');
+  await auditHold(deps, 'hold-ready', hold, librarian);
   const member = await deps.store.members.get(hold.memberId);
   return { hold, mailed: member ? await mailReady(deps, hold, member) : false };
 }
@@ -51,8 +51,8 @@ async function mailReady(deps: Deps, hold: Reservation, member: Member): Promise
 }
 
 /** A ready hold handed over at the desk: collected, and audited. Null when it was not ready. */
-export async function collectHold(deps: Deps, reservationId: string): Promise<Reservation | null> {
+export async function collectHold(deps: Deps, reservationId: string, librarian: Member): Promise<Reservation | null> {
   const hold = await deps.store.reservations.collect(reservationId, deps.clock());
-  if (hold) await auditForHolder(deps, hold, 'hold-collect');
+  if (hold) await auditHold(deps, 'hold-collect', hold, librarian);
   return hold;
 }

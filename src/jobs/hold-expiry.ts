@@ -1,5 +1,5 @@
 import type { RouteDeps } from '../http/deps.js';
-import { auditForHolder, auditOffer } from '../holds/hold-audit.js';
+import { auditHold, auditOffer } from '../holds/hold-audit.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -13,7 +13,7 @@ type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger'>;
 export async function expireUncollectedHolds(deps: Deps): Promise<number> {
   const freed = await deps.store.reservations.expireReady(deps.clock());
   for (const step of freed) {
-    await auditForHolder(deps, step.ended, 'hold-expire');
+    await auditHold(deps, 'hold-expire', step.ended);
     await auditOffer(deps, step);
   }
   return freed.length;

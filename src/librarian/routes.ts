@@ -5,6 +5,7 @@ import { overviewRoutes } from './overview-routes.js';
 import { importRoutes } from './import-routes.js';
 import { demandRoutes } from './demand-routes.js';
 import { auditRoutes } from './audit-routes.js';
+import { holdsRoutes } from './holds-routes.js';
 
 /**
  * The librarian console under /librarian. The role check is registered for
@@ -14,7 +15,7 @@ import { auditRoutes } from './audit-routes.js';
 export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog'>): Router {
   const router = new Router();
   router.all(['/librarian', '/librarian/{*rest}'], requireLibrarian);
-  for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps)]) {
+  for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps), holdsRoutes(deps)]) {
     router.use(sub.routes(), sub.allowedMethods());
   }
   return router;
