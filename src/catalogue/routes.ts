@@ -26,7 +26,7 @@ export interface VisitParts {
 }
 
 /** Home, search results and record pages. */
-export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit: VisitParts): Router {
+export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'searchLog'>, visit: VisitParts): Router {
   const { store, render, clock } = deps;
   const router = new Router();
   const visitKey = dailyVisitKeys();

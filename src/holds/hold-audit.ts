@@ -2,7 +2,7 @@ import { audit } from '../audit/audit.js';
 import type { RouteDeps } from '../http/deps.js';
 import type { FreedCopy, Member, Reservation } from '../storage/store.js';
 
-type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger'>;
+type Deps = Pick<RouteDeps<'audit' | 'members'>, 'store' | 'clock' | 'logger'>;
 type HoldAction = 'hold-offer' | 'hold-expire' | 'hold-ready' | 'hold-collect';
 
 /** "rec-emma (hold 1234…, copy C-1)": what an audit line about a hold names. */

@@ -7,7 +7,7 @@ import { readyMail } from './ready-mail.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger' | 'config' | 'mailer'>;
+type Deps = Pick<RouteDeps<'audit' | 'members' | 'records' | 'reservations'>, 'store' | 'clock' | 'logger' | 'config' | 'mailer'>;
 
 /** The day a ready hold is kept until, as a member reads it ("Tuesday 8 December"). */
 export function readyUntilText(readyUntil: number, now: number): string {

@@ -3,7 +3,7 @@ import { auditHold, auditOffer } from '../holds/hold-audit.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-type Deps = Pick<RouteDeps, 'store' | 'clock' | 'logger'>;
+type Deps = Pick<RouteDeps<'audit' | 'members' | 'reservations'>, 'store' | 'clock' | 'logger'>;
 
 /**
  * Expires every ready hold not collected in time, by the injected clock, and

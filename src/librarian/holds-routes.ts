@@ -9,7 +9,7 @@ import { fullTitle } from '../catalogue/record.js';
 import type { Member, Reservation } from '../storage/store.js';
 
 /** The console's hold desk: the pick list, checking copies in for holds, and the hold shelf. */
-export function holdsRoutes(deps: RouteDeps): Router {
+export function holdsRoutes(deps: RouteDeps<'audit' | 'members' | 'records' | 'reservations'>): Router {
   const { store, render, clock } = deps;
   const router = new Router();
 

@@ -12,7 +12,7 @@ import { holdsRoutes } from './holds-routes.js';
  * every method on every path below it, so a member gets the 403 page even for
  * a URL or method the console does not have, and learns nothing about which exist.
  */
-export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog'>): Router {
+export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'members' | 'records' | 'reservations' | 'searchLog'>): Router {
   const router = new Router();
   router.all(['/librarian', '/librarian/{*rest}'], requireLibrarian);
   for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps), holdsRoutes(deps)]) {

@@ -19,7 +19,7 @@ import { outcomeText, reserveFlash } from './reserve-messages.js';
 type Body = Record<string, unknown>;
 
 /** POST /reservations (one record), /basket/reserve (the whole basket) and /reservations/:id/cancel. */
-export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'records' | 'reservations'>, pickupPlaces: Branches): Router {
+export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'members' | 'records' | 'reservations'>, pickupPlaces: Branches): Router {
   const { store, clock, config, render } = deps;
   const router = new Router();
 
