@@ -65,7 +65,8 @@ describe('a hold from reserve to collect, in Chromium: member, second member, li
   let lydia: Visit;
 
   before(async () => {
-    [ada, samuel, lydia] = await Promise.all([0, 1, 2].map(() => Visit.open(site, served, new Map())));
+    const visits = await Promise.all([0, 1, 2].map(() => Visit.open(site, served, new Map())));
+    [ada, samuel, lydia] = [visits[0]!, visits[1]!, visits[2]!];
   });
   after(async () => {
     await Promise.all([ada, samuel, lydia].map((v) => v?.close()));
@@ -118,6 +119,28 @@ describe('a hold from reserve to collect, in Chromium: member, second member, li
     const { states, broken } = await accountAtPhoneWidth(ada.page);
     assert.match(states[0]!, /^Collected on /);
     assert.deepEqual(broken, []);
+  });
+});
+
+describe('the basket as a pick list, in Chromium', () => {
+  let visit: Visit;
+  before(async () => {
+    visit = await Visit.open(site, served, new Map());
+  });
+  after(async () => {
+    await visit?.close();
+  });
+
+  it('lists the basket by branch and shelfmark with a Print button, and passes every check', async () => {
+    await visit.go('results for bronte', '/search?q=bronte');
+    await visit.step('add two to the basket', async (page) => {
+      for (const button of (await page.locator('form.basket-toggle button').all()).slice(0, 2)) await button.click();
+      await page.locator('#basket-count').filter({ hasText: '2' }).waitFor();
+    });
+    await visit.go('pick list', '/basket/pick-list');
+    assert.equal(await visit.page.getByRole('button', { name: 'Print' }).isVisible(), true);
+    const shelfmarks = await visit.page.locator('.pick-list__branch').first().locator('th.shelfmark').allInnerTexts();
+    assert.ok(shelfmarks.length >= 1);
   });
 });
 
