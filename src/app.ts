@@ -17,7 +17,7 @@ import { clockTime, endedMessage, forgetEndedVisit, visitEnd, WARNING_MS } from 
 import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
 import type { CatalogueRecord } from './catalogue/record.js';
-import { reserveFormView } from './members/reserve-form.js';
+import { reserveFormView, reserveOnResults } from './members/reserve-form.js';
 import { createBranches } from './members/branches.js';
 import { basketRoutes } from './basket/routes.js';
 import { healthRoutes } from './http/health.js';
@@ -59,6 +59,7 @@ export function createApp(appDeps: AppDeps): Koa {
   const catalogueVisit = {
     basketIds: (ctx: Koa.Context) => visitBasket(ctx, store).ids(),
     reserveBox: (ctx: Koa.Context, record: CatalogueRecord) => reserveFormView(ctx, store, branches, record),
+    reserveOnResults: (ctx: Koa.Context, records: CatalogueRecord[]) => reserveOnResults(ctx, store, records),
   };
 
   const app = new Koa({ proxy: config.TRUST_PROXY.kind !== 'none' });

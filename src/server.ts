@@ -10,6 +10,7 @@ import { seedDemoMembers } from './members/demo-members.js';
 import type { Store } from './storage/store.js';
 import type { Logger } from './http/logger.js';
 import { startHousekeeping } from './jobs/housekeeping.js';
+import { startHoldExpiry } from './jobs/hold-expiry.js';
 import { createMailer } from './mail/mailer.js';
 import { removeOrphanUploads } from './librarian/upload-files.js';
 import { stopImportThreads } from './librarian/import-thread.js';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   });
 
   const stopHousekeeping = startHousekeeping(store, config, logger);
+  const stopHoldExpiry = startHoldExpiry({ store, logger, clock: Date.now });
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing requests in flight and the import batch in hand');
     stopHousekeeping();
+    stopHoldExpiry();
     // A console import stops after its current batch and records itself as interrupted.
     const importsStopped = stopImportThreads().catch((err: unknown) => logger.error({ err }, 'console import did not stop cleanly'));
     const force = setTimeout(() => {

@@ -8,6 +8,7 @@ import { existingSession } from '../session/session.js';
 import { exportFilename, exportFormat } from './export/formats.js';
 import { basketSelection } from './selection.js';
 import { dueForMembers, shelfItem } from './shelf-list.js';
+import { memberPickList } from './pick-list.js';
 
 /** Back to the basket, saying why, when there is nothing to act on. */
 function nothingToDo(ctx: Koa.Context): void {
@@ -19,10 +20,10 @@ function nothingToDo(ctx: Koa.Context): void {
 }
 
 /**
- * GET /basket/export and /basket/print: read-only views of the basket (or of
+ * GET /basket/export, /basket/print and /basket/pick-list: read-only views of the basket (or of
  * the ticked items), so they are plain links and need no form token.
  */
-export function basketExportRoutes(deps: RouteDeps<'baskets' | 'records'>): Router {
+export function basketExportRoutes(deps: RouteDeps<'baskets' | 'records' | 'reservations'>): Router {
   const { store, clock, render, config } = deps;
   const router = new Router();
 
@@ -46,6 +47,21 @@ export function basketExportRoutes(deps: RouteDeps<'baskets' | 'records'>): Rout
     await render(ctx, 'basket/print', {
       title: 'Your basket to take to the shelves',
       items: records.map((r) => shelfItem(r, dueForMembers(clock()))),
+      selected,
+      printedOn: new Date(clock()).toISOString().slice(0, 10),
+    });
+  });
+
+  // The basket as a pick list: copies by branch, in shelfmark order, with availability that counts holds.
+  router.get('/basket/pick-list', async (ctx) => {
+    const { records, selected } = await basketSelection(ctx, store, ctx.query);
+    if (records.length === 0) return nothingToDo(ctx);
+    ctx.set('Cache-Control', 'no-store');
+    const holds = await store.reservations.holdsFor(records.map((r) => r.id));
+    await render(ctx, 'basket/pick-list', {
+      title: 'Your basket as a pick list',
+      ...memberPickList(records, holds, dueForMembers(clock())),
+      count: records.length,
       selected,
       printedOn: new Date(clock()).toISOString().slice(0, 10),
     });

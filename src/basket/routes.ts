@@ -32,7 +32,7 @@ function placeOf(ctx: Koa.Context, ids: string[]): string | undefined {
 }
 
 /** /basket: list, add (one or several), remove, empty; export, print and email (export-routes.ts, email-routes.ts). */
-export function basketRoutes(deps: RouteDeps<'baskets' | 'records' | 'sendLimits'>): Router {
+export function basketRoutes(deps: RouteDeps<'baskets' | 'records' | 'reservations' | 'sendLimits'>): Router {
   const { store, config, clock, render, mailer } = deps;
   const router = new Router();
   const idleMs = config.SESSION_IDLE_MINUTES * 60_000;

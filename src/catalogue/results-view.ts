@@ -1,4 +1,5 @@
 import { fullTitle, isAvailable, recordPath, type CatalogueRecord } from './record.js';
+import { availability, NO_HOLDS, type HoldCounts } from './availability.js';
 import { FACET_FIELDS, type StoreSearchResult } from './search-query.js';
 import { PAGE_SIZES, SORT_ORDERS, type SearchState } from './search-state.js';
 import { lastPageWithin } from './request-limits.js';
@@ -6,8 +7,8 @@ import { FACET_LABELS, facetValueLabel, languageName, mediaTypeLabel } from './l
 
 const SORT_LABELS = { relevance: 'Relevance', newest: 'Newest first', oldest: 'Oldest first', title: 'Title A–Z', author: 'Author A–Z' };
 
-/** What a result line needs, whichever page shows it. */
-export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<string>) {
+/** What a result line needs, whichever page shows it; `holds` makes its availability count reservations. */
+export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<string>, holds: HoldCounts = NO_HOLDS) {
   return {
     id: record.id,
     title: record.title,
@@ -21,13 +22,14 @@ export function recordSummary(record: CatalogueRecord, basketIds: ReadonlySet<st
     available: isAvailable(record),
     availableCount: record.holdings.filter((h) => h.status === 'available').length,
     copies: record.holdings.length,
+    availability: availability(record, holds),
     inBasket: basketIds.has(record.id),
     href: recordPath(record.id),
   };
 }
 
 /** Everything templates/catalogue/results.njk shows; every link is built from the state. */
-export function resultsView(state: SearchState, result: StoreSearchResult, basketIds: ReadonlySet<string>) {
+export function resultsView(state: SearchState, result: StoreSearchResult, basketIds: ReadonlySet<string>, holds: ReadonlyMap<string, HoldCounts> = new Map()) {
   // Page links stop at the first 10,000 results, the deepest a search may go.
   const pages = Math.max(1, Math.min(Math.ceil(result.total / state.perPage), lastPageWithin(state.perPage)));
   const first = result.total === 0 ? 0 : (state.page - 1) * state.perPage + 1;
@@ -41,7 +43,7 @@ export function resultsView(state: SearchState, result: StoreSearchResult, baske
     pastEnd: result.total > 0 && state.page > pages ? { page: state.page, pages, lastHref: state.withPage(pages).href() } : undefined,
     first,
     last: Math.min(result.total, state.page * state.perPage),
-    records: result.records.map((r) => recordSummary(r, basketIds)),
+    records: result.records.map((r) => recordSummary(r, basketIds, holds.get(r.id))),
     activeFilters: state.filters.map((f) => ({
       label: FACET_LABELS[f.field],
       value: facetValueLabel(f.field, f.value),

@@ -25,10 +25,12 @@ const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 export interface VisitParts {
   basketIds(ctx: Koa.Context): Promise<string[]>;
   reserveBox(ctx: Koa.Context, record: CatalogueRecord): Promise<object>;
+  /** A reserve control per result for a logged-in member (none for a visitor), keyed by record id. */
+  reserveOnResults(ctx: Koa.Context, records: CatalogueRecord[]): Promise<Map<string, object>>;
 }
 
 /** Home, search results and record pages. */
-export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit: VisitParts): Router {
+export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'searchLog'>, visit: VisitParts): Router {
   const { store, render, clock } = deps;
   const router = new Router();
   const visitKey = dailyVisitKeys();
@@ -56,11 +58,14 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit:
       ctx.redirect(recordPath(opened));
       return;
     }
+    const [holds, reserve] = await Promise.all([store.reservations.holdsFor(result.records.map((r) => r.id)), visit.reserveOnResults(ctx, result.records)]);
     const suggestion = await suggestQuery(store.records, state, result.total);
     const here = state.href();
+    const view = resultsView(state, result, new Set(basketIds), holds);
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',
-      ...resultsView(state, result, new Set(basketIds)),
+      ...view,
+      records: view.records.map((r) => ({ ...r, reserve: reserve.get(r.id) })),
       suggestion,
       usedField: parseSearch(state.q).usedField,
       selectAll,
@@ -71,10 +76,10 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit:
   router.get('/record/:id', async (ctx) => {
     const record = await store.records.get(ctx.params.id ?? '');
     if (!record) throw new NotFound('We could not find that record. It may have been withdrawn from the catalogue.');
-    const basketIds = new Set(await visit.basketIds(ctx));
+    const [basketIds, holds] = await Promise.all([visit.basketIds(ctx).then((ids) => new Set(ids)), store.reservations.holdsFor([record.id])]);
     await render(ctx, 'catalogue/record', {
       title: record.title,
-      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`, deps.clock()),
+      record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`, deps.clock(), holds.get(record.id)),
       backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
       reserve: await visit.reserveBox(ctx, record),
     });

@@ -40,6 +40,8 @@ export const ConfigSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number({ message: 'must be a number of minutes' }).int().min(1).max(24 * 60).default(30),
   BASKET_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(250),
   RESERVATION_LIMIT: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(10),
+  /** Days a checked-in hold waits on the hold shelf before the daily job offers its copy to the next member. */
+  HOLD_SHELF_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(60).default(7),
   TRUST_PROXY: z
     .string()
     .transform((raw, ctx): TrustProxy => {

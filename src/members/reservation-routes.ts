@@ -9,6 +9,7 @@ import { visitBasket } from '../basket/visit-basket.js';
 import { recordSummary } from '../catalogue/results-view.js';
 import { fullTitle, recordPath } from '../catalogue/record.js';
 import { audit } from '../audit/audit.js';
+import { auditOffer } from '../holds/hold-audit.js';
 import { choosePickup, type Branches } from './branches.js';
 import { currentMember, requireLogin } from './current-member.js';
 import { reservability, NOT_RESERVABLE_REASON } from './reservability.js';
@@ -18,7 +19,7 @@ import { outcomeText, reserveFlash } from './reserve-messages.js';
 type Body = Record<string, unknown>;
 
 /** POST /reservations (one record), /basket/reserve (the whole basket) and /reservations/:id/cancel. */
-export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'records' | 'reservations'>, pickupPlaces: Branches): Router {
+export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'members' | 'records' | 'reservations'>, pickupPlaces: Branches): Router {
   const { store, clock, config, render } = deps;
   const router = new Router();
 
@@ -26,7 +27,10 @@ export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'records
     const member = currentMember(ctx)!;
     const branch = choosePickup(await pickupPlaces.pickupBranches(), (ctx.request.body as Body).branch, member.homeBranch);
     const outcomes = await reserveRecords(store, member, recordIds, branch, clock(), config.RESERVATION_LIMIT);
-    for (const o of outcomes) if (o.outcome === 'reserved') await audit(deps, { member }, 'reserve', `${o.recordId} (${o.reservation.itemId})`);
+    for (const o of outcomes) {
+      if (o.outcome === 'reserved') await audit(deps, { member }, 'reserve', `${o.recordId} (${o.reservation.itemId})`);
+      if (o.outcome === 'queued') await audit(deps, { member }, 'queue', `${o.recordId} (number ${o.reservation.position})`);
+    }
     return outcomes;
   }
 
@@ -38,9 +42,11 @@ export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'records
       ctx.body = { message: flash.text, kind: flash.kind, items, csrfToken: csrfToken(ctx) };
       return;
     }
-    setFlash(ctx, flash);
+    // From a results line: the message is shown beside that result, and the page comes back to it.
+    const place = (ctx.request.body as Body).place === 'result' && outcomes.length === 1 ? `result-${outcomes[0]!.recordId}` : undefined;
+    setFlash(ctx, { ...flash, ...(place ? { place } : {}) });
     if (outcomes.length > 1) ctx.session!.reserveReport = items;
-    ctx.redirect(back);
+    ctx.redirect(place ? `${back.replace(/#.*$/, '')}#${encodeURIComponent(place)}` : back);
   }
 
   router.post('/reservations', requireCookies, requireLogin, async (ctx) => {
@@ -72,9 +78,11 @@ export function reservationRoutes(deps: RouteDeps<'audit' | 'baskets' | 'records
 
   router.post('/reservations/:id/cancel', requireCookies, requireLogin, async (ctx) => {
     const member = currentMember(ctx)!;
-    const cancelled = await store.reservations.cancel(member.id, ctx.params.id ?? '', clock());
-    if (cancelled) {
+    const freed = await store.reservations.cancel(member.id, ctx.params.id ?? '', clock());
+    if (freed) {
+      const cancelled = freed.ended;
       await audit(deps, { member }, 'cancel', `${cancelled.recordId} (${cancelled.id})`);
+      await auditOffer(deps, freed);
       const [record] = await store.records.getMany([cancelled.recordId]);
       setFlash(ctx, { kind: 'success', text: `Cancelled your reservation of ‘${record ? fullTitle(record) : cancelled.recordId}’.` });
     } else {

@@ -14,6 +14,8 @@ export interface ReserveBox {
   loginHref?: string;
   /** The pickup branch, when this member already holds the record. */
   reservedAt?: string;
+  /** The member's place in the queue, when they wait for a copy. */
+  position?: number;
   branches: string[];
   pickup: string;
 }
@@ -25,5 +27,32 @@ export async function reserveFormView(ctx: Koa.Context, store: Pick<Store, 'rese
   if (!member) return { ...base, loginHref: `/login?return=${encodeURIComponent(ctx.url)}`, branches: [], pickup: '' };
   const [pickup, active] = await Promise.all([branches.pickupBranches(), store.reservations.listForMember(member.id, 'active')]);
   const mine = active.find((r) => r.recordId === record.id);
-  return { ...base, ...(mine ? { reservedAt: mine.pickupBranch } : {}), branches: pickup, pickup: choosePickup(pickup, undefined, member.homeBranch) };
+  return {
+    ...base, ...(mine ? { reservedAt: mine.pickupBranch, ...(mine.position ? { position: mine.position } : {}) } : {}),
+    branches: pickup, pickup: choosePickup(pickup, undefined, member.homeBranch),
+  };
+}
+
+/** The reserve control on one result line (templates/members/_reserve-result.njk). */
+export interface ResultReserve {
+  /** What the member already has, in words ("Reserved", "Number 2 in the queue"); no button then. */
+  held?: string;
+}
+
+/**
+ * Reserve buttons for the results list: one per reservable record for a
+ * logged-in member (collected at their home branch), or what they already
+ * hold. Visitors get none: the record page offers them a login.
+ */
+export async function reserveOnResults(ctx: Koa.Context, store: Pick<Store, 'reservations'>, records: CatalogueRecord[]): Promise<Map<string, ResultReserve>> {
+  const member = currentMember(ctx);
+  const controls = new Map<string, ResultReserve>();
+  if (!member) return controls;
+  const mine = new Map((await store.reservations.listForMember(member.id, 'active')).map((r) => [r.recordId, r]));
+  for (const record of records) {
+    const held = mine.get(record.id);
+    if (held) controls.set(record.id, { held: held.position ? `Number ${held.position} in the queue` : 'Reserved by you' });
+    else if (reservability(record).reservable) controls.set(record.id, {});
+  }
+  return controls;
 }

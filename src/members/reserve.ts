@@ -5,14 +5,15 @@ import { fullTitle } from '../catalogue/record.js';
 
 /** What happened to one record of a reserve request; every record asked for gets one. */
 export type ReserveOutcome =
-  | { recordId: string; title: string; outcome: 'reserved' | 'already-reserved'; reservation: Reservation }
+  | { recordId: string; title: string; outcome: 'reserved' | 'queued' | 'already-reserved'; reservation: Reservation }
   | { recordId: string; title: string; outcome: 'not-reservable'; reason: Exclude<Reservability, { reservable: true }>['reason'] }
   | { recordId: string; title: string; outcome: 'taken' | 'limit-reached' | 'unknown' };
 
 /**
  * Reserve each record for the member, in order, to collect at `pickupBranch`.
  * Records are checked for reservability first; the store then holds one copy
- * atomically (or says why not), so the results are exact even under races.
+ * atomically, or puts the member in the title's queue (or says why not), so
+ * the results and queue positions are exact even under races.
  */
 export async function reserveRecords(
   store: Pick<Store, 'records' | 'reservations'>, member: Member, recordIds: string[], pickupBranch: string, now: number, limit: number,
@@ -35,7 +36,7 @@ export async function reserveRecords(
     const result = await store.reservations.reserve({
       id: randomUUID(), memberId: member.id, recordId, itemIds: check.itemIds, pickupBranch, now, limit,
     });
-    outcomes.push(result.outcome === 'reserved' || result.outcome === 'already-reserved'
+    outcomes.push(result.outcome === 'reserved' || result.outcome === 'queued' || result.outcome === 'already-reserved'
       ? { recordId, title, outcome: result.outcome, reservation: result.reservation }
       : { recordId, title, outcome: result.outcome });
   }

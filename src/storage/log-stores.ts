@@ -4,6 +4,9 @@
  */
 export const AUDIT_ACTIONS = [
   'login', 'login-failed', 'logout', 'reserve', 'cancel', 'view-account',
+  // A hold's way (issue 18): joining a title's queue, a freed copy offered to the next in it, checked in
+  // ready to collect, collected, or expired uncollected by the daily job.
+  'queue', 'hold-offer', 'hold-ready', 'hold-collect', 'hold-expire',
   'librarian-view', 'librarian-download', 'librarian-import',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -67,18 +67,35 @@ export interface LoginAttemptStore {
   purgeExpired(now: number): Promise<number>;
 }
 
-export type ReservationStatus = 'active' | 'cancelled';
+/** `active` while the hold is live; it ends collected, expired (not collected in time) or cancelled. */
+export type ReservationStatus = 'active' | 'cancelled' | 'collected' | 'expired';
 
-/** One copy (item) of a record held for one member, to collect at a branch. */
+/**
+ * Where a live hold is: `waiting` in the title's queue (no copy yet),
+ * `in-transit` with a copy held for it that has not reached the hold shelf,
+ * `ready` on the hold shelf at the pickup branch until `readyUntil`.
+ */
+export type HoldStage = 'waiting' | 'in-transit' | 'ready';
+
+/** One hold on a record for one member, to collect at a branch; a copy is held for it unless it is waiting. */
 export interface Reservation {
   id: string;
   memberId: string;
   recordId: string;
-  itemId: string;
+  /** The copy held for this member; absent while the hold waits in the queue. */
+  itemId?: string;
   pickupBranch: string;
   status: ReservationStatus;
+  /** The last stage a live hold reached (kept when it ends). */
+  stage: HoldStage;
   createdAt: number;
   cancelledAt?: number;
+  /** When a ready hold stops waiting on the shelf. */
+  readyUntil?: number;
+  /** When it was collected or expired. */
+  endedAt?: number;
+  /** 1 for the next in the title's queue; set only on waiting holds, counted when read. */
+  position?: number;
 }
 
 export interface ReserveRequest {
@@ -89,29 +106,60 @@ export interface ReserveRequest {
   itemIds: string[];
   pickupBranch: string;
   now: number;
-  /** Most active reservations a member may hold. */
+  /** Most live reservations (waiting ones included) a member may hold. */
   limit: number;
 }
 
 /** What one reserve did: nothing is silently dropped. */
 export type ReserveResult =
   | { outcome: 'reserved'; reservation: Reservation }
+  /** Every copy is held for someone else: the member joined the title's queue at `reservation.position`. */
+  | { outcome: 'queued'; reservation: Reservation }
   | { outcome: 'already-reserved'; reservation: Reservation }
-  /** Every copy offered is already held for someone else. */
+  /** The reservation id was already used: that request gets nothing. */
   | { outcome: 'taken' }
   | { outcome: 'limit-reached' };
 
+/** A hold that ended and freed its copy, with the waiting hold the copy went to (null when nobody waited). */
+export interface FreedCopy {
+  ended: Reservation;
+  offered: Reservation | null;
+}
+
+/** The holds on one record, for availability: copies held (in transit or ready) and members waiting. */
+export interface RecordHolds {
+  heldItemIds: string[];
+  waiting: number;
+}
+
 /**
- * Reservations. A copy is held for one member at a time and a member holds a
- * record at most once, both enforced by unique indexes over active rows, so
- * two members racing for the last copy cannot both get it.
+ * Reservations, and the queue per title. A copy is held for one member at a
+ * time and a member holds a record once, both enforced by unique indexes
+ * over live rows. When no copy is free the member joins the queue; positions
+ * are exact under concurrency, and a copy freed by a cancel or an expiry goes
+ * to the first in the queue.
  */
 export interface ReservationStore {
   reserve(request: ReserveRequest): Promise<ReserveResult>;
-  /** Newest first. */
+  /** Newest first; waiting holds carry their queue position. */
   listForMember(memberId: string, status?: ReservationStatus): Promise<Reservation[]>;
-  /** Cancels the member's own active reservation; null when there is none with that id. */
-  cancel(memberId: string, reservationId: string, now: number): Promise<Reservation | null>;
+  /**
+   * Cancels the member's own live reservation (a waiting one leaves the queue and
+   * those behind move up; a held copy goes to the next in the queue). Null when
+   * there is no live one with that id.
+   */
+  cancel(memberId: string, reservationId: string, now: number): Promise<FreedCopy | null>;
+  /** Live holds at one stage, oldest first: `in-transit` is the pick list, `ready` the hold shelf. */
+  listAtStage(stage: 'in-transit' | 'ready'): Promise<Reservation[]>;
+  get(reservationId: string): Promise<Reservation | null>;
+  /** An in-transit hold reaches the hold shelf: ready until `readyUntil`. Null when it is not in transit. */
+  checkIn(reservationId: string, now: number, readyUntil: number): Promise<Reservation | null>;
+  /** A ready hold is collected. Null when it is not ready. */
+  collect(reservationId: string, now: number): Promise<Reservation | null>;
+  /** Ends every ready hold whose time ran out by `now`, offering each copy to the next in its queue. */
+  expireReady(now: number): Promise<FreedCopy[]>;
+  /** Holds per record id asked for (records with none are left out). */
+  holdsFor(recordIds: string[]): Promise<Map<string, RecordHolds>>;
 }
 
 /** A current loan (demo data: there is no circulation system behind Shelfmark). */

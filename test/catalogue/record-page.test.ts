@@ -12,8 +12,8 @@ describe('the record page', () => {
     assert.match(page, /978-0141439587/);
     assert.match(page, /Penguin Classics/);
     assert.match(page, /Emma Woodhouse, handsome, clever and rich/);
-    assert.match(page, /Central<br><span class="hint">1 of 1 available/);
-    assert.match(page, /Northside<br><span class="hint">0 of 1 available/);
+    assert.match(page, /Central<br><span class="hint">1 of 1 on the shelf/);
+    assert.match(page, /Northside<br><span class="hint">0 of 1 on the shelf/);
     assert.match(page, /value="http:\/\/catalogue\.example\/record\/rec-emma"/);
     assert.match(page, /<form method="post" action="\/basket\/add"/);
   });

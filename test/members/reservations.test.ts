@@ -73,12 +73,12 @@ describe('reserving one item from its record page', () => {
     assert.equal(flashText((await visitor.get('/record/rec-emma')).text), 'You have already reserved ‘Emma’ (collect at Central).');
   });
 
-  it('says when every copy is already reserved for other members', async (t) => {
+  it('says when every copy is already reserved for other members, and queues the member', async (t) => {
     const { built, visitor } = await member(t);
     const pepys = await another(built, '1000000002');
     await submit(pepys, '/reservations', { id: 'rec-jane-eyre' }, { status: 302 });
     await submit(visitor, '/reservations', { id: 'rec-jane-eyre' }, { status: 302 });
-    assert.equal(flashText((await visitor.get('/record/rec-jane-eyre')).text), '‘Jane Eyre: an autobiography’ could not be reserved: every copy is already reserved for other members.');
+    assert.equal(flashText((await visitor.get('/record/rec-jane-eyre')).text), 'Every copy of ‘Jane Eyre: an autobiography’ is reserved, so you are number 1 in the queue. We will hold the next copy for you at Central.');
   });
 
   it('stops at the member’s limit of active reservations and says how to make room', async (t) => {
@@ -88,7 +88,7 @@ describe('reserving one item from its record page', () => {
     assert.equal(flashText((await visitor.get('/')).text), '‘Pride &amp; Prejudice’ was not reserved: you already have 2 reservations, the most allowed. Cancel one to make room.');
   });
 
-  it('gives the last copy to exactly one of two members who ask at the same moment', async (t) => {
+  it('gives the last copy to exactly one of two members who ask at the same moment, and queues the other', async (t) => {
     const { built, visitor } = await member(t);
     const pepys = await another(built, '1000000002');
     const [ada, sam] = await Promise.all([csrfOf(visitor), csrfOf(pepys)]);
@@ -97,9 +97,9 @@ describe('reserving one item from its record page', () => {
       pepys.post('/reservations').set('Accept', 'application/json').type('form').send({ id: 'rec-jane-eyre', _csrf: sam }),
     ]);
     const outcomes = results.map((r) => r.body.items[0].outcome).sort();
-    assert.deepEqual(outcomes, ['reserved', 'taken']);
+    assert.deepEqual(outcomes, ['queued', 'reserved']);
     const holders = await Promise.all(['m-1000000001', 'm-1000000002'].map((m) => built.store.reservations.listForMember(m, 'active')));
-    assert.equal(holders.flat().length, 1);
+    assert.equal(holders.flat().filter((r) => r.itemId).length, 1, 'one copy, held once');
   });
 
   it('sends a visitor who is not logged in to log in, then back to the record', async (t) => {
@@ -171,21 +171,21 @@ describe('the account page', () => {
       { memberId, recordId: 'rec-miserables', itemId: 'X1', title: 'Les Misérables', loanedAt: 0, dueDate: '2026-11-26' },
       { memberId, recordId: 'rec-emma', itemId: 'X2', title: 'Emma', loanedAt: 0, dueDate: '2026-12-01' },
     ]);
-    const dueCells = async () => [...(await visitor.get('/account')).text.matchAll(/<\/a><\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    const dueCells = async () => [...(await visitor.get('/account')).text.matchAll(/<\/a><\/th><td data-label="Due back">(.*?)<\/td><\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
     assert.deepEqual((await dueCells()).sort(), ['Thursday 26 November', 'Tuesday 1 December']);
     built.clock.advanceMinutes(8 * 24 * 60);
     await loginAs(visitor, '1000000001', '1234'); // the visit itself ended long ago
     assert.deepEqual((await dueCells()).sort(), ['Thursday 26 November overdue', 'Tuesday 1 December']);
   });
 
-  it('shows current reservations with a cancel button each, loans and profile', async (t) => {
+  it('shows current reservations with their state and a cancel button each, loans and profile', async (t) => {
     const { built, visitor, memberId } = await member(t);
     await built.store.loans.add([{ memberId, recordId: 'rec-miserables', itemId: 'X1', title: 'Les Misérables', loanedAt: 0, dueDate: '2026-12-07' }]);
     await submit(visitor, '/reservations', { id: 'rec-emma' }, { status: 302 });
     const html = (await visitor.get('/account')).text;
-    assert.match(html, /<a href="\/record\/rec-emma">Emma<\/a><\/th>\s*<td>Central<\/td>\s*<td>23 November 2026<\/td>/);
+    assert.match(html, /<a href="\/record\/rec-emma">Emma<\/a><\/th>\s*<td data-label="State" class="hold__state">In transit<\/td>\s*<td data-label="Collect from">Central<\/td>\s*<td data-label="Reserved on">23 November 2026<\/td>/);
     assert.match(html, /action="\/reservations\/[^"]+\/cancel"/);
-    assert.match(html, /<a href="\/record\/rec-miserables">Les Misérables<\/a><\/th><td>Monday 7 December<\/td>/);
+    assert.match(html, /<a href="\/record\/rec-miserables">Les Misérables<\/a><\/th><td data-label="Due back">Monday 7 December<\/td>/);
     assert.match(html, /<dt>Library card<\/dt><dd>1000000001<\/dd>/);
     assert.match(html, /<dt>Home branch<\/dt><dd>Central<\/dd>/);
   });

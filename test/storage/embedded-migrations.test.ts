@@ -30,4 +30,34 @@ describe('upgrading an embedded store', () => {
     const facets = (await upgraded.records.search({ clauses: [], filters: [], sort: 'newest', offset: 0, limit: 1, facetLimit: 5 })).facets;
     assert.deepEqual(facets.mediaType, [{ value: 'book', count: 1 }], 'facets are counted after the upgrade');
   });
+
+  it('keeps reservations made before the queue: they held a copy, so they read as in transit, and a queue can form behind them', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    await (await openEmbeddedStore({ dataDir })).close();
+
+    // The reservations table as migration 2 made it (item_id NOT NULL, no stage), at version 10.
+    const db = new Database(path.join(dataDir, 'shelfmark.db'));
+    db.exec(`
+      DROP TABLE reservations;
+      CREATE TABLE reservations (
+        id TEXT PRIMARY KEY, member_id TEXT NOT NULL, record_id TEXT NOT NULL, item_id TEXT NOT NULL,
+        pickup_branch TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL, cancelled_at INTEGER
+      );
+      CREATE UNIQUE INDEX reservations_item_active ON reservations (item_id) WHERE status = 'active';
+      CREATE UNIQUE INDEX reservations_member_record_active ON reservations (member_id, record_id) WHERE status = 'active';
+      INSERT INTO reservations VALUES ('old', 'm1', 'r1', 'only', 'Central', 'active', 5, NULL), ('gone', 'm1', 'r2', 'x', 'Central', 'cancelled', 4, 6);
+    `);
+    db.pragma('user_version = 10');
+    db.close();
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    assert.deepEqual(await upgraded.reservations.listForMember('m1'), [
+      { id: 'old', memberId: 'm1', recordId: 'r1', itemId: 'only', pickupBranch: 'Central', status: 'active', stage: 'in-transit', createdAt: 5 },
+      { id: 'gone', memberId: 'm1', recordId: 'r2', itemId: 'x', pickupBranch: 'Central', status: 'cancelled', stage: 'in-transit', createdAt: 4, cancelledAt: 6 },
+    ]);
+    const queued = await Promise.all(['m2', 'm3'].map((memberId) => upgraded.reservations.reserve({ id: `q-${memberId}`, memberId, recordId: 'r1', itemIds: ['only'], pickupBranch: 'Central', now: 7, limit: 5 })));
+    assert.deepEqual(queued.map((q) => (q.outcome === 'queued' ? q.reservation.position : 0)).sort(), [1, 2]);
+  });
 });

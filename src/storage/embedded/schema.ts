@@ -167,6 +167,27 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(search_log)').all();
     if (!columns.some((c) => c.name === 'visit')) db.exec(`ALTER TABLE search_log ADD COLUMN visit TEXT NOT NULL DEFAULT ''`);
   },
+  // 11: reservations that queue (issue 18). A waiting hold has no copy yet, so item_id may be null
+  // (a unique index allows many nulls); the stage, the queue order and the hold-shelf dates are added.
+  // SQLite cannot drop NOT NULL, so the table is copied, rows in their order.
+  (db) => {
+    db.exec(`
+      CREATE TABLE reservations_v11 (
+        id TEXT PRIMARY KEY, member_id TEXT NOT NULL, record_id TEXT NOT NULL, item_id TEXT,
+        pickup_branch TEXT NOT NULL, status TEXT NOT NULL, stage TEXT NOT NULL, created_at INTEGER NOT NULL,
+        cancelled_at INTEGER, ready_until INTEGER, ended_at INTEGER, queue_seq INTEGER
+      );
+      INSERT INTO reservations_v11 (id, member_id, record_id, item_id, pickup_branch, status, stage, created_at, cancelled_at)
+        SELECT id, member_id, record_id, item_id, pickup_branch, status, 'in-transit', created_at, cancelled_at FROM reservations ORDER BY rowid;
+      DROP TABLE reservations;
+      ALTER TABLE reservations_v11 RENAME TO reservations;
+      CREATE UNIQUE INDEX reservations_item_active ON reservations (item_id) WHERE status = 'active';
+      CREATE UNIQUE INDEX reservations_member_record_active ON reservations (member_id, record_id) WHERE status = 'active';
+      CREATE INDEX reservations_member ON reservations (member_id, created_at);
+      CREATE INDEX reservations_record_active ON reservations (record_id, queue_seq) WHERE status = 'active';
+      CREATE INDEX reservations_stage ON reservations (stage, created_at) WHERE status = 'active';
+    `);
+  },
 ];
 
 /**

@@ -141,6 +141,8 @@ export async function migrate(db: Db, engine: SearchEngine, say: (line: string) 
   }
   // Places for reservations made before places were kept; a member's document that exists is kept.
   await db.collection('reservations').aggregate(reservationPlacesPipeline()).toArray();
+  // Reservations from before the queue (issue 18) all held a copy: they are in transit.
+  await db.collection('reservations').updateMany({ stage: { $exists: false } }, { $set: { stage: 'in-transit' } });
   if (engine === 'atlas') {
     const records = db.collection('records');
     const state = await searchIndexState(db);
