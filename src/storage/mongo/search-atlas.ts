@@ -45,12 +45,18 @@ export function atlasOperator(query: StoreSearchQuery): Document | null {
     else for (const word of words) must.push({ text: { query: word, path } });
   }
   if (must.length === 0) return null;
+  const filter = inFields(query.filters);
+  const mustNot = inFields(query.exclude ?? []);
+  return { compound: { must, ...(filter.length ? { filter } : {}), ...(mustNot.length ? { mustNot } : {}) } };
+}
+
+/** One `in` per known facet field with its values. */
+function inFields(filters: StoreSearchQuery['filters']): Document[] {
   const groups = new Map<FacetField, string[]>();
-  for (const { field, value } of query.filters) {
+  for (const { field, value } of filters) {
     if (FACET_FIELDS.includes(field)) groups.set(field, [...(groups.get(field) ?? []), String(value)]);
   }
-  const filter = [...groups].map(([field, value]) => ({ in: { path: `_f.${field}`, value } }));
-  return { compound: { must, ...(filter.length ? { filter } : {}) } };
+  return [...groups].map(([field, value]) => ({ in: { path: `_f.${field}`, value } }));
 }
 
 /** The page as `$search`: BM25 order for relevance, the index's sort otherwise; ids only. */
