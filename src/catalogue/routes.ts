@@ -5,10 +5,10 @@ import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SearchState } from './search-state.js';
 import { checkSearchLimits } from './request-limits.js';
-import { searchCatalogue } from './search-service.js';
+import { countMatches, searchCatalogue } from './search-service.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
-import { recordSearch } from './search-log.js';
+import { recordSearch, searchKindOf } from './search-log.js';
 import { recordPath, type CatalogueRecord } from './record.js';
 import { dailyVisitKeys } from './visit-key.js';
 
@@ -43,10 +43,16 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit:
     const params = new URLSearchParams(ctx.querystring);
     checkSearchLimits(params);
     const state = SearchState.parse(params);
+    const kind = searchKindOf(params);
+    if (kind) {
+      // A new search is logged once, with whether it found anything, then shown at its plain address.
+      recordSearch(deps, state, await countMatches(store.records, state), visitKey(ctx.ip, clock()), kind);
+      ctx.status = 303;
+      ctx.redirect(state.href());
+      return;
+    }
     const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
-    // "Select all on this page" reloads the same page with every box ticked: the same search, not a new one.
     const selectAll = ctx.query.select === 'all';
-    if (!selectAll) recordSearch(deps, state, result.total, visitKey(ctx.ip, clock()));
     const here = state.href();
     await render(ctx, 'catalogue/results', {
       title: state.q ? `Search results for ${state.q}` : 'Browse the catalogue',

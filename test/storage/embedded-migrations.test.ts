@@ -30,4 +30,22 @@ describe('upgrading an embedded store', () => {
     const facets = (await upgraded.records.search({ clauses: [], filters: [], sort: 'newest', offset: 0, limit: 1, facetLimit: 5 })).facets;
     assert.deepEqual(facets.mediaType, [{ value: 'book', count: 1 }], 'facets are counted after the upgrade');
   });
+
+  it('keeps searches logged before kinds were recorded, as typed searches, so old reports keep their figures', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const first = await openEmbeddedStore({ dataDir });
+    await first.close();
+    const db = new Database(path.join(dataDir, 'shelfmark.db'));
+    db.exec('ALTER TABLE search_log DROP COLUMN kind');
+    db.prepare("INSERT INTO search_log (id, at, query, filters, results, page, visit) VALUES (randomblob(16), ?, 'emma', '[]', 0, 1, '')").run(Date.parse('2026-11-20T09:00:00Z'));
+    db.pragma('user_version = 10');
+    db.close();
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    const day = Date.parse('2026-11-20T00:00:00Z');
+    assert.deepEqual((await upgraded.searchLog.list(day, day + 86_400_000)).map((e) => e.kind), ['typed']);
+    assert.deepEqual(await upgraded.searchLog.daily(day, day + 86_400_000), [{ day: '2026-11-20', searches: 1, zeroResults: 1 }]);
+  });
 });

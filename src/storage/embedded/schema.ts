@@ -167,6 +167,12 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(search_log)').all();
     if (!columns.some((c) => c.name === 'visit')) db.exec(`ALTER TABLE search_log ADD COLUMN visit TEXT NOT NULL DEFAULT ''`);
   },
+  // 11: what kind of search an entry is (issue 17): `typed`, or `facet` for a ticked value, which the
+  // demand report does not count as a search. Older rows cannot be told apart and stay `typed`.
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(search_log)').all();
+    if (!columns.some((c) => c.name === 'kind')) db.exec(`ALTER TABLE search_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'typed'`);
+  },
 ];
 
 /**
