@@ -66,10 +66,13 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'searchLog'>, visit:
     const record = await store.records.get(ctx.params.id ?? '');
     if (!record) throw new NotFound('We could not find that record. It may have been withdrawn from the catalogue.');
     const basketIds = new Set(await visit.basketIds(ctx));
+    // A record opened from the results carries that search (state.recordHref): the box keeps its words, and "Back" returns to it.
+    const search = SearchState.parse(new URLSearchParams(ctx.querystring));
     await render(ctx, 'catalogue/record', {
       title: record.title,
       record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`, deps.clock()),
-      backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
+      q: search.q,
+      backHref: search.isEmpty ? backToResults(ctx.get('referer'), siteOrigin(ctx)) : search.href(),
       reserve: await visit.reserveBox(ctx, record),
     });
   });
