@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
+import { SEARCH_KIND_MIGRATION } from '../../src/storage/embedded/schema.js';
 import { makeRecord } from './fixtures.js';
 import { idsMatching } from './contract/helpers.js';
 
@@ -39,7 +40,7 @@ describe('upgrading an embedded store', () => {
     const db = new Database(path.join(dataDir, 'shelfmark.db'));
     db.exec('ALTER TABLE search_log DROP COLUMN kind');
     db.prepare("INSERT INTO search_log (id, at, query, filters, results, page, visit) VALUES (randomblob(16), ?, 'emma', '[]', 0, 1, '')").run(Date.parse('2026-11-20T09:00:00Z'));
-    db.pragma('user_version = 10');
+    db.pragma(`user_version = ${SEARCH_KIND_MIGRATION - 1}`);
     db.close();
 
     const upgraded = await openEmbeddedStore({ dataDir });
