@@ -2,6 +2,9 @@ import { isAvailable, STATUS_LABELS, type CatalogueRecord } from './record.js';
 import { languageName, mediaTypeLabel } from './labels.js';
 import { availability, isFreeOnShelf, NO_HOLDS, type HoldCounts } from './availability.js';
 import { isOverdue, memberDate } from '../text/member-date.js';
+import { seriesName } from './series.js';
+
+const searchFor = (query: string) => `/search?${new URLSearchParams({ q: query }).toString()}`;
 
 /** ISBN-13 with the usual hyphen after the prefix, for reading. */
 function formatIsbn(isbn: string): string {
@@ -46,8 +49,15 @@ export function recordView(record: CatalogueRecord, inBasket: boolean, permalink
     onlineLinks: (record.links ?? []).map((link) => ({ url: link.url, label: link.label ?? 'Read or borrow online', host: new URL(link.url).hostname.replace(/^www\./, '') })),
     inBasket,
     permalink,
-    authorHref: (name: string) => `/search?q=${encodeURIComponent(`author:"${name}"`)}`,
-    subjectHref: (name: string) => `/search?q=${encodeURIComponent(`subject:"${name}"`)}`,
-    seriesHref: (name: string) => `/search?q=${encodeURIComponent(`series:"${name}"`)}`,
+    authorHref: (name: string) => searchFor(`author:"${name}"`),
+    subjectHref: (name: string) => searchFor(`subject:"${name}"`),
+    // The series without its volume, so the link finds the whole series, not this book again.
+    seriesHref: (entry: string) => searchFor(`series:"${seriesName(entry)}"`),
+    // "Find more": by the first author, in each series (named once), on each subject.
+    more: {
+      author: record.authors[0] && { name: record.authors[0], href: searchFor(`author:"${record.authors[0]}"`) },
+      series: [...new Set(record.series.map(seriesName))].map((name) => ({ name, href: searchFor(`series:"${name}"`) })),
+      subjects: record.subjects.map((name) => ({ name, href: searchFor(`subject:"${name}"`) })),
+    },
   };
 }

@@ -5,14 +5,14 @@ import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SearchState } from './search-state.js';
 import { checkSearchLimits } from './request-limits.js';
-import { searchCatalogue, suggestQuery } from './search-service.js';
+import { countMatches, searchCatalogue, suggestQuery } from './search-service.js';
 import { isIsbnOnly, permalinkId } from './open-record.js';
 import { parseQuery, parseSearch } from './query-parser.js';
 import type { RecordStore } from '../storage/store.js';
 import type { StoreSearchResult } from './search-query.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
-import { recordSearch } from './search-log.js';
+import { recordSearch, searchKindOf } from './search-log.js';
 import { recordPath, type CatalogueRecord } from './record.js';
 import { dailyVisitKeys } from './visit-key.js';
 
@@ -49,13 +49,20 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
     const params = new URLSearchParams(ctx.querystring);
     checkSearchLimits(params);
     const state = SearchState.parse(params);
+    const kind = searchKindOf(params);
+    if (kind) {
+      // A new search is logged once, with whether it found anything, then shown at its plain address.
+      recordSearch(deps, state, await countMatches(store.records, state), visitKey(ctx.ip, clock()), kind);
+      ctx.status = 303;
+      ctx.redirect(state.href());
+      return;
+    }
+    const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
     // "Select all on this page" reloads the same page with every box ticked: the same search, not a new one.
     const selectAll = ctx.query.select === 'all';
-    const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
-    if (!selectAll) recordSearch(deps, state, result.total, visitKey(ctx.ip, clock()));
     const opened = selectAll ? null : await recordToOpen(store.records, state, result);
     if (opened) {
-      ctx.redirect(recordPath(opened));
+      ctx.redirect(state.recordHref(opened));
       return;
     }
     const [holds, reserve] = await Promise.all([store.reservations.holdsFor(result.records.map((r) => r.id)), visit.reserveOnResults(ctx, result.records)]);
@@ -77,10 +84,13 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
     const record = await store.records.get(ctx.params.id ?? '');
     if (!record) throw new NotFound('We could not find that record. It may have been withdrawn from the catalogue.');
     const [basketIds, holds] = await Promise.all([visit.basketIds(ctx).then((ids) => new Set(ids)), store.reservations.holdsFor([record.id])]);
+    // A record opened from the results carries that search (state.recordHref): the box keeps its words, and "Back" returns to it.
+    const search = SearchState.parse(new URLSearchParams(ctx.querystring));
     await render(ctx, 'catalogue/record', {
       title: record.title,
       record: recordView(record, basketIds.has(record.id), `${siteOrigin(ctx)}${recordPath(record.id)}`, deps.clock(), holds.get(record.id)),
-      backHref: backToResults(ctx.get('referer'), siteOrigin(ctx)),
+      q: search.q,
+      backHref: search.isEmpty ? backToResults(ctx.get('referer'), siteOrigin(ctx)) : search.href(),
       reserve: await visit.reserveBox(ctx, record),
     });
   });

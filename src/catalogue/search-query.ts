@@ -48,6 +48,12 @@ export interface StoreSearchQuery {
   clauses: QueryClause[];
   /** Filters on different fields combine with AND, on the same field with OR. */
   filters: FacetFilter[];
+  /**
+   * Records holding any of these values are left out. The catalogue uses it to
+   * count what ticking one more value of a field would add to the results:
+   * that field counted under the other fields' filters, minus what is already shown.
+   */
+  exclude?: FacetFilter[];
   sort: SortOrder;
   offset: number;
   limit: number;

@@ -6,12 +6,30 @@ import { addWordForms } from './word-forms.js';
 import { correctQuery } from './did-you-mean.js';
 import type { StoreSearchQuery, StoreSearchResult } from './search-query.js';
 import { inVolumeOrder, isSeriesSearch, SERIES_ORDER_LIMIT } from './series-order.js';
+import { facetAdds, type FacetAdds } from './facet-adds.js';
 
-/** Run a member's search against the store. */
-export async function searchCatalogue(records: RecordStore, state: SearchState): Promise<StoreSearchResult> {
+/** A search's results, with what ticking one more value of an already-filtered field would add. */
+export type CatalogueSearchResult = StoreSearchResult & { adds: FacetAdds };
+
+/** Run a member's search against the store: the page, and the facet counts beside it. */
+export async function searchCatalogue(records: RecordStore, state: SearchState): Promise<CatalogueSearchResult> {
+  try {
+    // One query, with the word forms added, for the page and for the facet adds, so both count the same records.
+    const query = await addWordForms(buildStoreQuery(state), records);
+    const page = isSeriesSearch(query) ? seriesInVolumeOrder(records, query) : records.search(query);
+    const [result, more] = await Promise.all([page, facetAdds(records, query)]);
+    return { ...result, adds: more.adds, ...(more.estimated ? { facetsEstimated: true } : {}) };
+  } catch (error) {
+    if (error instanceof SearchTimedOut) throw new SearchTooSlow();
+    throw error;
+  }
+}
+
+/** How many records a search finds, without a page or facets: for the search log. */
+export async function countMatches(records: RecordStore, state: SearchState): Promise<number> {
   try {
     const query = await addWordForms(buildStoreQuery(state), records);
-    return isSeriesSearch(query) ? await seriesInVolumeOrder(records, query) : await records.search(query);
+    return (await records.search({ ...query, offset: 0, limit: 0, facetLimit: 0 })).total;
   } catch (error) {
     if (error instanceof SearchTimedOut) throw new SearchTooSlow();
     throw error;

@@ -1,5 +1,6 @@
 import { FACET_FIELDS, type FacetField, type FacetFilter, type SortOrder } from './search-query.js';
 import { MAX_QUERY_LENGTH } from './query-parser.js';
+import { recordPath } from './record.js';
 
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest', 'title', 'author'];
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -60,6 +61,16 @@ export class SearchState {
   get page() { return this.fields.page; }
   get perPage() { return this.fields.perPage; }
 
+  /** The values ticked in one field, in the order they were ticked. */
+  valuesOf(field: FacetField): string[] {
+    return this.fields.filters.filter((f) => f.field === field).map((f) => f.value);
+  }
+
+  /** True when nothing narrows the catalogue: no words and no filters. */
+  get isEmpty(): boolean {
+    return !this.fields.q && this.fields.filters.length === 0;
+  }
+
   hasFilter(field: FacetField, value: string): boolean {
     return this.fields.filters.some((f) => f.field === field && f.value === value);
   }
@@ -104,6 +115,16 @@ export class SearchState {
     if (this.fields.perPage !== DEFAULT_PAGE_SIZE) params.set('per', String(this.fields.perPage));
     if (this.fields.page !== 1) params.set('page', String(this.fields.page));
     return params.toString();
+  }
+
+  /**
+   * A record's page, carrying this search along in the same parameters, so the
+   * record page can keep the query in the search box and link back to these
+   * results, with or without JavaScript, and without a session.
+   */
+  recordHref(id: string): string {
+    const query = this.toQuery();
+    return query ? `${recordPath(id)}?${query}` : recordPath(id);
   }
 
   /** A link to the results page for this state. */

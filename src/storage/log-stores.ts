@@ -60,6 +60,13 @@ export interface SearchLogEntry {
   results: number;
   /** Which result page was asked for, so paging can be told apart from new searches. */
   page: number;
+  /**
+   * `typed`: a search a member typed (or asked for anew, like a suggestion);
+   * `facet`: a value ticked on a results page. Only typed searches count as
+   * searches in the demand report; ticked values feed "most used filters".
+   * Sorting, paging and returning to a page are never logged.
+   */
+  kind: SearchKind;
   /** Milliseconds since the epoch; the store keeps it rounded down to the minute. */
   at: number;
   /**
@@ -70,12 +77,14 @@ export interface SearchLogEntry {
   visit?: string;
 }
 
-/** Searches on one UTC day. */
+export type SearchKind = 'typed' | 'facet';
+
+/** Typed searches on one UTC day. */
 export interface DailySearches {
   /** YYYY-MM-DD (UTC). */
   day: string;
   searches: number;
-  /** Of those, how many found nothing. */
+  /** Of those, how many found nothing (their result count was 0). */
   zeroResults: number;
 }
 
@@ -96,15 +105,15 @@ export interface SearchLogStore {
   /** Entries with `from <= at < to`, oldest first (order within a minute is arbitrary). */
   list(from: number, to: number): Promise<SearchLogEntry[]>;
   deleteOlderThan(cutoff: number): Promise<number>;
-  /** Searches per UTC day, oldest first; days without a search are left out. */
+  /** Typed searches per UTC day, oldest first; days without a search are left out. */
   daily(from: number, to: number): Promise<DailySearches[]>;
   /**
-   * The most searched non-empty queries, most first, ties in query order.
+   * The most searched non-empty typed queries, most first, ties in query order.
    * With `zeroResults`, only searches that found nothing count.
    */
   topQueries(from: number, to: number, limit: number, options?: { zeroResults?: boolean; minVisits?: number }): Promise<DemandCount[]>;
   /**
-   * The filters ("field:value") most often part of a search, most first, ties in filter order.
+   * The filters ("field:value") most often part of a search or a ticked value, most first, ties in filter order.
    * With `minVisits`, only values searched from at least that many distinct visits (k-anonymity).
    */
   topFilters(from: number, to: number, limit: number, options?: { minVisits?: number }): Promise<DemandCount[]>;

@@ -16,7 +16,7 @@ describe('how long the search log is kept', () => {
   it('deletes, in the housekeeping purge, searches older than the retention period and keeps the rest', async (t) => {
     const built = await build(t);
     const now = built.clock.now;
-    const entry = { query: 'emma', filters: [], results: 1, page: 1 };
+    const entry = { query: 'emma', filters: [], results: 1, page: 1, kind: 'typed' as const };
     await built.store.searchLog.append({ ...entry, at: now - 366 * DAY });
     await built.store.searchLog.append({ ...entry, at: now - 364 * DAY });
     assert.equal(await purgeOldSearches(built.store, built.config.SEARCH_LOG_RETENTION_DAYS, now), 1);

@@ -31,7 +31,7 @@ test('the record page offers the links as "Read or borrow online", naming the ho
   const [record] = okRecords(await readAll(readMarc21, fixture('links.mrc')));
   const { request } = await build(t, { records: [record!] });
   const page = (await request().get(`/record/${encodeURIComponent(record!.id)}`).expect(200)).text;
-  assert.match(page, /<h2 id="online-heading">Read or borrow online<\/h2>/);
+  assert.match(page, /<h3 id="online-heading">Read or borrow online<\/h3>/);
   assert.match(page, /<a href="https:\/\/www\.overdrive\.com\/media\/12345" rel="noopener">Borrow from OverDrive<\/a> <span class="hint">at overdrive\.com<\/span>/);
   assert.match(page, /<a href="http:\/\/catdir\.loc\.gov\/toc\/123\.html" rel="noopener">Table of contents<\/a> <span class="hint">at catdir\.loc\.gov<\/span>/);
   assert.doesNotMatch(page, /ftp:|javascript:/);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
+import { SEARCH_KIND_MIGRATION } from '../../src/storage/embedded/schema.js';
 import { makeRecord } from './fixtures.js';
 import { idsMatching } from './contract/helpers.js';
 
@@ -59,5 +60,23 @@ describe('upgrading an embedded store', () => {
     ]);
     const queued = await Promise.all(['m2', 'm3'].map((memberId) => upgraded.reservations.reserve({ id: `q-${memberId}`, memberId, recordId: 'r1', itemIds: ['only'], pickupBranch: 'Central', now: 7, limit: 5 })));
     assert.deepEqual(queued.map((q) => (q.outcome === 'queued' ? q.reservation.position : 0)).sort(), [1, 2]);
+  });
+
+  it('keeps searches logged before kinds were recorded, as typed searches, so old reports keep their figures', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const first = await openEmbeddedStore({ dataDir });
+    await first.close();
+    const db = new Database(path.join(dataDir, 'shelfmark.db'));
+    db.exec('ALTER TABLE search_log DROP COLUMN kind');
+    db.prepare("INSERT INTO search_log (id, at, query, filters, results, page, visit) VALUES (randomblob(16), ?, 'emma', '[]', 0, 1, '')").run(Date.parse('2026-11-20T09:00:00Z'));
+    db.pragma(`user_version = ${SEARCH_KIND_MIGRATION - 1}`);
+    db.close();
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    const day = Date.parse('2026-11-20T00:00:00Z');
+    assert.deepEqual((await upgraded.searchLog.list(day, day + 86_400_000)).map((e) => e.kind), ['typed']);
+    assert.deepEqual(await upgraded.searchLog.daily(day, day + 86_400_000), [{ day: '2026-11-20', searches: 1, zeroResults: 1 }]);
   });
 });

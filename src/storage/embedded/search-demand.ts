@@ -3,8 +3,8 @@ import type { DailySearches, DemandCount } from '../log-stores.js';
 
 type Range = [from: number, to: number];
 
-/** Only first pages count: paging through results is not a new search. */
-const SEARCHES = 'FROM search_log WHERE at >= ? AND at < ? AND page = 1';
+/** Only typed searches' first pages count: paging, sorting and ticking a facet are not new searches. */
+const SEARCHES = "FROM search_log WHERE at >= ? AND at < ? AND page = 1 AND kind = 'typed'";
 
 /**
  * The demand reports over the search log, one GROUP BY each; the top lists

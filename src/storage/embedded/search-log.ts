@@ -1,24 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { SearchLogEntry, SearchLogStore } from '../log-stores.js';
+import type { SearchKind, SearchLogEntry, SearchLogStore } from '../log-stores.js';
 import { searchDemandStatements } from './search-demand.js';
 
-interface Row { at: number; query: string; filters: string; results: number; page: number }
+interface Row { at: number; query: string; filters: string; results: number; page: number; kind: SearchKind }
 
 /** The anonymous search log. Rows have a random key and no rowid, so they keep no insertion order either. */
 export function createSearchLogStore(db: Database): SearchLogStore {
-  const insert = db.prepare('INSERT INTO search_log (id, at, query, filters, results, page, visit) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const list = db.prepare<[number, number], Row>('SELECT at, query, filters, results, page FROM search_log WHERE at >= ? AND at < ? ORDER BY at');
+  const insert = db.prepare('INSERT INTO search_log (id, at, query, filters, results, page, visit, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const list = db.prepare<[number, number], Row>('SELECT at, query, filters, results, page, kind FROM search_log WHERE at >= ? AND at < ? ORDER BY at');
   const prune = db.prepare('DELETE FROM search_log WHERE at < ?');
   const report = searchDemandStatements(db);
   return {
     async append(entry) {
       // Rounded here too, so no caller can store a time finer than the minute.
-      insert.run(randomBytes(16), Math.floor(entry.at / 60_000) * 60_000, entry.query, JSON.stringify(entry.filters), entry.results, entry.page, entry.visit ?? '');
+      insert.run(randomBytes(16), Math.floor(entry.at / 60_000) * 60_000, entry.query, JSON.stringify(entry.filters), entry.results, entry.page, entry.visit ?? '', entry.kind);
     },
     async list(from, to) {
       return list.all(from, to).map((r): SearchLogEntry => ({
-        query: r.query, filters: JSON.parse(r.filters) as string[], results: r.results, page: r.page, at: r.at,
+        query: r.query, filters: JSON.parse(r.filters) as string[], results: r.results, page: r.page, kind: r.kind, at: r.at,
       }));
     },
     async deleteOlderThan(cutoff) {

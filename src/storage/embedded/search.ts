@@ -29,10 +29,13 @@ function groupFilters(filters: StoreSearchQuery['filters']): Groups {
   return [...groups].map(([field, values]) => [field, [...values].sort()] as [FacetField, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-function filterSql(column: string, groups: Groups): { sql: string; params: string[] } {
-  const sql = groups.map(([, values]) =>
-    `${column} IN (SELECT rid FROM facets WHERE field = ? AND value IN (${values.map(() => '?').join(', ')}))`);
-  return { sql: sql.join(' AND '), params: groups.flatMap(([field, values]) => [field, ...values]) };
+/** Filters in order, then exclusions: the SQL below takes their parameters in that order. */
+const groupParams = (groups: Groups, excluded: Groups) => [...groups, ...excluded].flatMap(([field, values]) => [field, ...values]);
+
+function filterSql(column: string, groups: Groups, excluded: Groups): { sql: string; params: string[] } {
+  const inField = ([, values]: [FacetField, string[]]) => `(SELECT rid FROM facets WHERE field = ? AND value IN (${values.map(() => '?').join(', ')}))`;
+  const sql = [...groups.map((g) => `${column} IN ${inField(g)}`), ...excluded.map((g) => `${column} NOT IN ${inField(g)}`)];
+  return { sql: sql.join(' AND '), params: groupParams(groups, excluded) };
 }
 
 /** The page of a result window: at most RESULT_WINDOW deep, however far a caller asks. */
@@ -66,12 +69,13 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
   const idsByRowid = db.prepare<[string], [number, string]>('SELECT rowid, id FROM records WHERE rowid IN (SELECT value FROM json_each(?))').raw();
   const docs = (rows: unknown[]) => (rows as string[]).map((doc) => JSON.parse(doc) as CatalogueRecord);
 
-  function matchesSql(groups: Groups): string {
+  function matchesSql(groups: Groups, excluded: Groups): string {
     // Matches first, then filters: with the filter beside MATCH, SQLite ran the full-text
     // query once per record holding the facet value (150 ms a search at 10k records).
     // No bm25 here: these hits are ordered by a sort key, so a score would be work thrown away.
-    const filter = groups.map(([, values]) =>
-      `EXISTS (SELECT 1 FROM facets f WHERE f.rid = m.rid AND f.field = ? AND f.value IN (${values.map(() => '?').join(', ')}))`);
+    const holds = ([, values]: [FacetField, string[]]) =>
+      `EXISTS (SELECT 1 FROM facets f WHERE f.rid = m.rid AND f.field = ? AND f.value IN (${values.map(() => '?').join(', ')}))`;
+    const filter = [...groups.map(holds), ...excluded.map((g) => `NOT ${holds(g)}`)];
     return `WITH m AS MATERIALIZED (SELECT rowid AS rid, 0 AS rank FROM records_fts WHERE records_fts MATCH ?)
       SELECT rid, rank FROM m${filter.length ? ` WHERE ${filter.join(' AND ')}` : ''}`;
   }
@@ -153,14 +157,25 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return inOrder(chosen, k);
   }
 
+  /** Hits without those holding any excluded value, from the facet index. */
+  function without(rids: Int32Array, excluded: Groups): Int32Array {
+    for (const group of excluded) {
+      const holding = facets.filter(rids, [group]);
+      if (holding.length === 0) continue;
+      const drop = new Set(holding);
+      rids = rids.filter((rid) => !drop.has(rid));
+    }
+    return rids;
+  }
+
   function recordsIn(rowids: Int32Array): CatalogueRecord[] {
     if (rowids.length === 0) return [];
     const byRowid = new Map(docsByRowid.all(JSON.stringify(Array.from(rowids))));
     return Array.from(rowids, (rid) => JSON.parse(byRowid.get(rid)!) as CatalogueRecord);
   }
 
-  function byRelevance(match: string, groups: Groups, query: StoreSearchQuery, offset: number, limit: number): StoreSearchResult {
-    const key = `${match}\u0000${JSON.stringify(groups)}`;
+  function byRelevance(match: string, groups: Groups, excluded: Groups, query: StoreSearchQuery, offset: number, limit: number): StoreSearchResult {
+    const key = `${match}\u0000${JSON.stringify(groups)}\u0000${JSON.stringify(excluded)}`;
     const version = facets.version();
     // A page of nothing (a count only) ranks nothing; a later page ranks on the rowids already read.
     const need = limit === 0 ? 0 : Math.min(RESULT_WINDOW, Math.max(offset + limit, 100));
@@ -168,7 +183,7 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     if (!entry) {
       // The total and the facets need every hit's rowid, never its score; a filter is applied here, from the facet index.
       const matches = Int32Array.from(matchRids.all(match));
-      const rids = groups.length === 0 ? matches : facets.filter(matches, groups);
+      const rids = without(groups.length === 0 ? matches : facets.filter(matches, groups), excluded);
       entry = { version, matches: matches.length, total: rids.length, rids, ranked: new Int32Array(0), facets: new Map() };
       cache.set(key, entry);
     }
@@ -181,12 +196,12 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return { total: entry.total, records: recordsIn(entry.ranked.subarray(offset, offset + limit)), facets: structuredClone(counted) };
   }
 
-  function fillHits(match: string | null, groups: Groups): void {
+  function fillHits(match: string | null, groups: Groups, excluded: Groups): void {
     clearHits.run();
     if (match !== null) {
-      prepared(`INSERT INTO hits (rid, rank) ${matchesSql(groups)}`).run(match, ...groups.flatMap(([field, values]) => [field, ...values]));
+      prepared(`INSERT INTO hits (rid, rank) ${matchesSql(groups, excluded)}`).run(match, ...groupParams(groups, excluded));
     } else {
-      const filter = filterSql('r.rowid', groups);
+      const filter = filterSql('r.rowid', groups, excluded);
       prepared(`INSERT INTO hits (rid, rank) SELECT r.rowid, 0 FROM records r WHERE ${filter.sql}`).run(...filter.params);
     }
   }
@@ -194,15 +209,16 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
   const search = db.transaction((query: StoreSearchQuery): StoreSearchResult => {
     const { offset, limit } = windowOf(query);
     const groups = groupFilters(query.filters);
+    const excluded = groupFilters(query.exclude ?? []);
     const match = query.clauses.length > 0 ? toMatchExpression(query.clauses) : null;
     if (query.clauses.length > 0 && match === null) return { total: 0, records: [], facets: emptyFacets() };
-    if (match !== null && query.sort === 'relevance') return byRelevance(match, groups, query, offset, limit);
+    if (match !== null && query.sort === 'relevance') return byRelevance(match, groups, excluded, query, offset, limit);
     const orderBy = ORDER_BY[query.sort as keyof typeof ORDER_BY] ?? ORDER_BY.newest;
-    if (match === null && groups.length === 0) {
+    if (match === null && groups.length === 0 && excluded.length === 0) {
       const page = limit === 0 ? [] : prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
       return { total: countAll.get()!, records: docs(page), facets: facets.forAll(query.facetLimit) };
     }
-    fillHits(match, groups);
+    fillHits(match, groups, excluded);
     const total = countHits.get()!;
     const page = limit === 0 ? [] : prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
     return { total, records: docs(page), facets: total === 0 ? emptyFacets() : facets.forRids(hitRids.all(), query.facetLimit) };

@@ -64,12 +64,18 @@ export function atlasOperator(query: StoreSearchQuery): Document | null {
     else must.push({ compound: { should: terms.map(allOf), minimumShouldMatch: 1 } });
   }
   if (must.length === 0) return null;
+  const filter = inFields(query.filters);
+  mustNot.push(...inFields(query.exclude ?? []));
+  return { compound: { must, ...(mustNot.length ? { mustNot } : {}), ...(filter.length ? { filter } : {}) } };
+}
+
+/** One `in` per known facet field with its values. */
+function inFields(filters: StoreSearchQuery['filters']): Document[] {
   const groups = new Map<FacetField, string[]>();
-  for (const { field, value } of query.filters) {
+  for (const { field, value } of filters) {
     if (FACET_FIELDS.includes(field)) groups.set(field, [...(groups.get(field) ?? []), String(value)]);
   }
-  const filter = [...groups].map(([field, value]) => ({ in: { path: `_f.${field}`, value } }));
-  return { compound: { must, ...(mustNot.length ? { mustNot } : {}), ...(filter.length ? { filter } : {}) } };
+  return [...groups].map(([field, value]) => ({ in: { path: `_f.${field}`, value } }));
 }
 
 /** The page as `$search`: BM25 order for relevance, the index's sort otherwise; ids only. */

@@ -1,9 +1,13 @@
 import type { Document } from 'mongodb';
 import type { DailySearches, DemandCount } from '../log-stores.js';
 
-/** Only first pages in the range count: paging through results is not a new search. */
+/**
+ * Only typed searches' first pages in the range count: paging, sorting and
+ * ticking a facet are not new searches. Entries from before issue 17 have no
+ * kind and count as typed, as they did.
+ */
 function searches(from: number, to: number, extra: Document = {}): Document {
-  return { $match: { at: { $gte: new Date(from), $lt: new Date(to) }, page: 1, ...extra } };
+  return { $match: { at: { $gte: new Date(from), $lt: new Date(to) }, page: 1, kind: { $ne: 'facet' }, ...extra } };
 }
 
 /** Most first; ties by value, in the binary order SQLite uses too. */
@@ -52,7 +56,8 @@ export function topQueriesPipeline(from: number, to: number, limit: number, zero
 
 /** The filters most often part of a search. */
 export function topFiltersPipeline(from: number, to: number, limit: number, minVisits = 1): Document[] {
-  return [searches(from, to), { $unwind: '$filters' }, ...countedFromVisits('$filters', minVisits), ...top(limit)];
+  const firstPages = { $match: { at: { $gte: new Date(from), $lt: new Date(to) }, page: 1 } };
+  return [firstPages, { $unwind: '$filters' }, ...countedFromVisits('$filters', minVisits), ...top(limit)];
 }
 
 /** Keeps the fields in the Store's order, whatever order the server returns them in. */

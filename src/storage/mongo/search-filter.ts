@@ -93,12 +93,22 @@ function phraseCondition(column: SearchColumn | 'any', unit: string[]): Document
   return { $or: SEARCH_COLUMNS.map((c) => ({ [`_p.${c}`]: regex })) };
 }
 
-/** Filters as `$in` per facet field: values of one field OR, fields AND. */
-export function facetFilter(filters: FacetFilter[]): Document {
+/** Values per known facet field; only known fields ever become paths, so a crafted name never reaches the query as an operator. */
+function byField(filters: FacetFilter[]): Map<string, string[]> {
   const groups = new Map<string, Set<string>>();
   for (const { field, value } of filters) {
-    // Only known fields become paths: a crafted field name must never reach the query as an operator.
     if (FACET_FIELDS.includes(field)) groups.set(field, (groups.get(field) ?? new Set()).add(String(value)));
   }
-  return Object.fromEntries([...groups].map(([field, values]) => [`_f.${field}`, { $in: [...values] }]));
+  return new Map([...groups].map(([field, values]) => [field, [...values]]));
+}
+
+/**
+ * Filters as `$in` per facet field: values of one field OR, fields AND; and
+ * `exclude` as `$nin`, leaving out records holding any of those values.
+ */
+export function facetFilter(filters: FacetFilter[], exclude: FacetFilter[] = []): Document {
+  const conditions: Record<string, Document> = {};
+  for (const [field, values] of byField(filters)) conditions[`_f.${field}`] = { $in: values };
+  for (const [field, values] of byField(exclude)) conditions[`_f.${field}`] = { ...conditions[`_f.${field}`], $nin: values };
+  return conditions;
 }

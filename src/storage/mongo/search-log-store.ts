@@ -4,7 +4,7 @@ import type { SearchLogEntry, SearchLogStore } from '../log-stores.js';
 import { dailySearchesPipeline, readCount, readDaily, topFiltersPipeline, topQueriesPipeline } from './search-demand.js';
 
 /** `_id` is a random UUID: an ObjectId would carry the exact second of the search. */
-type SearchLogDocument = Omit<SearchLogEntry, 'at' | 'visit'> & { _id: string; at: Date; visit: string };
+type SearchLogDocument = Omit<SearchLogEntry, 'at' | 'visit' | 'kind'> & { _id: string; at: Date; visit: string; kind?: SearchLogEntry['kind'] };
 
 export const SEARCH_LOG_INDEXES: IndexDescription[] = [{ name: 'search_log_at', key: { at: 1 } }];
 
@@ -18,7 +18,8 @@ export function createSearchLogStore(db: Db): SearchLogStore {
     },
     async list(from, to) {
       const docs = await log.find({ at: { $gte: new Date(from), $lt: new Date(to) } }, { projection: { _id: 0 } }).sort({ at: 1 }).toArray();
-      return docs.map((d) => ({ query: d.query, filters: d.filters, results: d.results, page: d.page, at: d.at.getTime() }));
+      // Entries from before issue 17 have no kind: they were all counted as searches, so they read as typed.
+      return docs.map((d) => ({ query: d.query, filters: d.filters, results: d.results, page: d.page, kind: d.kind ?? 'typed', at: d.at.getTime() }));
     },
     async deleteOlderThan(cutoff) {
       return (await log.deleteMany({ at: { $lt: new Date(cutoff) } })).deletedCount;

@@ -35,7 +35,7 @@ export interface SearchPlan {
 export function searchPlan(query: StoreSearchQuery): SearchPlan | null {
   const text = query.clauses.length > 0 ? clauseFilter(query.clauses) : undefined;
   if (text === null) return null;
-  const match: Document = { ...facetFilter(query.filters) };
+  const match: Document = { ...facetFilter(query.filters, query.exclude) };
   if (text) Object.assign(match, text.filter);
   return { match, words: text?.words ?? [], browse: !text && Object.keys(match).length === 0 };
 }

@@ -36,16 +36,18 @@ export function logsContract(store: StoreRef): void {
   });
 
   describe('search log', () => {
-    it('keeps query, filters, result count, page and a time no finer than the minute', async () => {
-      await store().searchLog.append({ query: 'bronte', filters: ['language:eng'], results: 3, page: 1, at: NOW + 59_999 });
-      const [stored, ...rest] = await store().searchLog.list(NOW - DAY, NOW + DAY);
+    it('keeps query, filters, result count, page, kind and a time no finer than the minute', async () => {
+      await store().searchLog.append({ query: 'bronte', filters: ['language:eng'], results: 3, page: 1, kind: 'typed', at: NOW + 59_999 });
+      await store().searchLog.append({ query: 'bronte', filters: ['language:eng', 'mediaType:dvd'], results: 0, page: 1, kind: 'facet', at: NOW + 60_000 });
+      const [stored, ticked, ...rest] = await store().searchLog.list(NOW - DAY, NOW + DAY);
       assert.deepEqual(rest, []);
-      assert.deepEqual(stored, { query: 'bronte', filters: ['language:eng'], results: 3, page: 1, at: Math.floor((NOW + 59_999) / 60_000) * 60_000 });
-      assert.deepEqual(Object.keys(stored).sort(), ['at', 'filters', 'page', 'query', 'results']);
+      assert.deepEqual(stored, { query: 'bronte', filters: ['language:eng'], results: 3, page: 1, kind: 'typed', at: Math.floor((NOW + 59_999) / 60_000) * 60_000 });
+      assert.deepEqual(ticked, { query: 'bronte', filters: ['language:eng', 'mediaType:dvd'], results: 0, page: 1, kind: 'facet', at: NOW + 60_000 });
+      assert.deepEqual(Object.keys(stored).sort(), ['at', 'filters', 'kind', 'page', 'query', 'results']);
     });
 
     it('lists a time range oldest first and deletes by age', async () => {
-      for (const at of [NOW - 2 * DAY, NOW, NOW - DAY]) await store().searchLog.append({ query: 'q', filters: [], results: 0, page: 1, at });
+      for (const at of [NOW - 2 * DAY, NOW, NOW - DAY]) await store().searchLog.append({ query: 'q', filters: [], results: 0, page: 1, kind: 'typed', at });
       assert.deepEqual((await store().searchLog.list(NOW - 3 * DAY, NOW)).map((e) => e.at), [NOW - 2 * DAY, NOW - DAY].map((t) => Math.floor(t / 60_000) * 60_000));
       assert.equal(await store().searchLog.deleteOlderThan(NOW - DAY - 60_000), 1);
       assert.equal((await store().searchLog.list(0, NOW + DAY)).length, 2);

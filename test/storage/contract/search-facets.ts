@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import type { FacetFilter } from '../../../src/catalogue/search-query.js';
-import { catalogue, emma, emmaAudio, janeEyre, miserables, prideDvd, verwandlung, warAndPeace } from '../fixtures.js';
+import { catalogue, emma, emmaAudio, janeEyre, miserables, parishMap, prideDvd, verwandlung, warAndPeace } from '../fixtures.js';
 import { clause, query, type StoreRef } from './helpers.js';
 
 const f = (field: FacetFilter['field'], value: string): FacetFilter => ({ field, value });
@@ -69,6 +69,31 @@ export function searchFacetsContract(store: StoreRef): void {
     it('combines words, OR within a field and AND across fields', async () => {
       const filters = [f('branch', 'Central'), f('branch', 'Eastgate'), f('available', 'yes')];
       assert.deepEqual(await found(filters, 'courtship'), sorted(emma, prideDvd));
+    });
+
+    it('leaves out every record holding an excluded value, browsing or searching, in every sort', async () => {
+      const excluding = async (exclude: FacetFilter[], extra: Partial<Parameters<typeof query>[0]> = {}) => {
+        const result = await store().records.search(query({ exclude, ...extra }));
+        return { total: result.total, ids: result.records.map((r) => r.id).sort(), mediaType: result.facets.mediaType };
+      };
+      assert.deepEqual((await excluding([f('language', 'eng')])).ids, sorted(miserables, parishMap, verwandlung));
+      assert.deepEqual((await excluding([f('language', 'eng')], { sort: 'title' })).ids, sorted(miserables, parishMap, verwandlung));
+      const austen = await excluding([f('mediaType', 'book')], { clauses: [clause('austen')] });
+      assert.deepEqual(austen, { total: 2, ids: sorted(emmaAudio, prideDvd), mediaType: [{ value: 'audiobook', count: 1 }, { value: 'dvd', count: 1 }] });
+      const newest = await excluding([f('mediaType', 'book')], { clauses: [clause('austen')], sort: 'newest' });
+      assert.deepEqual(newest.ids, sorted(emmaAudio, prideDvd));
+    });
+
+    it('counts what one more value of a field would add: the field under the other filters, minus what is shown', async () => {
+      // Books at Central are shown; ticking another media type adds only records that are not books.
+      const adds = await store().records.search(query({ filters: [f('branch', 'Central')], exclude: [f('mediaType', 'book')], limit: 0 }));
+      const shown = await store().records.search(query({ filters: [f('branch', 'Central'), f('mediaType', 'book')] }));
+      for (const { value, count } of adds.facets.mediaType) {
+        const widened = await store().records.search(query({ filters: [f('branch', 'Central'), f('mediaType', 'book'), f('mediaType', value)] }));
+        assert.equal(widened.total, shown.total + count, `ticking ${value} adds ${count}`);
+      }
+      assert.ok(adds.facets.mediaType.length > 0);
+      assert.ok(!adds.facets.mediaType.some((c) => c.value === 'book'));
     });
 
     it('finds nothing, with empty facets, when a filter value is held by no record', async () => {

@@ -16,7 +16,7 @@ const run = (pipeline: Document[]) => aggregate(docs, pipeline) as Document[];
 
 /** Runs the adapter's own pipelines through mingo, where no MongoDB server runs; the contract checks the same figures on a server. */
 describe('mongodb search demand pipelines', () => {
-  it('count first-page searches per UTC day, with those that found nothing', () => {
+  it('count first-page typed searches per UTC day, with those that found nothing; ticked facets are not searches', () => {
     assert.deepEqual(run(dailySearchesPipeline(DAY0, TO)).map(readDaily), [
       { day: '2026-11-20', searches: 5, zeroResults: 1 },
       { day: '2026-11-21', searches: 4, zeroResults: 3 },
@@ -36,12 +36,18 @@ describe('mongodb search demand pipelines', () => {
     ]);
   });
 
-  it('rank the filters used in searches', () => {
+  it('rank the filters used in searches and ticked on results pages', () => {
     assert.deepEqual(run(topFiltersPipeline(DAY0, TO, 10)).map(readCount), [
-      { value: 'language:eng', searches: 3 },
+      { value: 'language:eng', searches: 4 },
+      { value: 'mediaType:dvd', searches: 3 },
       { value: 'mediaType:book', searches: 2 },
-      { value: 'mediaType:dvd', searches: 1 },
     ]);
+  });
+
+  it('count an entry logged before searches had a kind as typed, as it was counted then', () => {
+    const old = { _id: 'old', query: 'dickens', filters: [], results: 0, page: 1, at: new Date(DAY0 + 60_000) };
+    const withOld = (pipeline: Document[]) => aggregate([...docs, old], pipeline) as Document[];
+    assert.deepEqual(withOld(dailySearchesPipeline(DAY0, DAY0 + DAY)).map(readDaily), [{ day: '2026-11-20', searches: 6, zeroResults: 2 }]);
   });
 
   it('keep only values searched from enough distinct visits, a missing key counting as one visit', () => {

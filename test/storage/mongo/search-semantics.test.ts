@@ -54,6 +54,18 @@ describe('MongoDB search pipeline, evaluated in memory', () => {
     assert.deepEqual(await filtered([{ field: 'decade', value: '2000' }, { field: 'available', value: 'yes' }]), sorted(emmaAudio, prideDvd));
   });
 
+  it('leaves out records holding an excluded value, OR within a field as filters do', async () => {
+    const excluded = async (exclude: FacetFilter[], filters: FacetFilter[] = []) =>
+      (await searchInMemory(catalogue, query({ filters, exclude }))).records.map((r) => r.id).sort();
+    assert.deepEqual(await excluded([{ field: 'language', value: 'eng' }]), sorted(miserables, parishMap, verwandlung));
+    assert.deepEqual(await excluded([{ field: 'language', value: 'eng' }, { field: 'language', value: 'ger' }]), sorted(miserables, parishMap));
+    // One field both filtered and excluded: $in and $nin together on one path.
+    assert.deepEqual(await excluded([{ field: 'language', value: 'eng' }], [{ field: 'language', value: 'fre' }]), sorted(miserables));
+    const austen = await searchInMemory(catalogue, query({ clauses: [clause('austen')], exclude: [{ field: 'mediaType', value: 'book' }] }));
+    assert.equal(austen.total, 2);
+    assert.deepEqual(austen.facets.mediaType, [{ value: 'audiobook', count: 1 }, { value: 'dvd', count: 1 }]);
+  });
+
   it('counts facets over the match set only', async () => {
     const { total, facets } = await searchInMemory(catalogue, query({ clauses: [clause('austen')] }));
     assert.equal(total, 3);
