@@ -167,6 +167,14 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(search_log)').all();
     if (!columns.some((c) => c.name === 'visit')) db.exec(`ALTER TABLE search_log ADD COLUMN visit TEXT NOT NULL DEFAULT ''`);
   },
+  // 11: librarians disable and re-enable cards in the console (issue 20); NULL means active.
+  // The name index serves the console's member list, ordered by name (binary, as MongoDB sorts).
+  (db) => {
+    db.exec(`
+      ALTER TABLE members ADD COLUMN disabled_at INTEGER;
+      CREATE INDEX members_name ON members (name, card);
+    `);
+  },
 ];
 
 /** Connection settings that let several processes on one machine share the file. */
