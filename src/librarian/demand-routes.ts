@@ -24,7 +24,6 @@ export function demandRoutes(deps: RouteDeps<'audit' | 'searchLog'>): Router {
 
   router.get('/librarian/demand', async (ctx) => {
     const range = parseDateRange(new URLSearchParams(ctx.querystring), clock());
-    await auditConsole(deps, ctx, 'librarian-view');
     const report = await demandReport(store, range);
     await render(ctx, 'librarian/demand', {
       title: 'Search demand', section: 'demand', range, report, chart: searchesChart(report.days), minVisits: MIN_VISITS,

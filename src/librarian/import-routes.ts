@@ -33,7 +33,6 @@ export function importRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): 
   };
 
   router.get('/librarian/import', async (ctx) => {
-    await auditConsole(deps, ctx, 'librarian-view');
     await showForm(ctx);
   });
 
@@ -79,8 +78,6 @@ export function importRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): 
     const run = await store.imports.get(ctx.params.id ?? '');
     if (!run) throw new NotFound('There is no import with that number.');
     const view = importRunView(run);
-    // The page refreshes itself while the import runs; only the first look and the end are worth a log line each.
-    if (!view.running || ctx.query.watch === undefined) await auditConsole(deps, ctx, 'librarian-view');
     await render(ctx, 'librarian/import-run', { title: `Import of ${run.fileName}`, section: 'import', run: view });
   });
 

@@ -1,10 +1,14 @@
 /**
  * What a logged-in (or trying to log in) member did; librarians read these (issue 9).
- * The `librarian-` actions are the console's own: every page read, download and import.
+ * Actions only, never page views (issue 20): `view-account` and `librarian-view` are no
+ * longer written, and stay here so entries written before still read.
+ * The `librarian-` and `member-` actions are the console's own; a `member-` entry's
+ * target is the id of the member it changed. `pin-change` is a member changing their own PIN.
  */
 export const AUDIT_ACTIONS = [
   'login', 'login-failed', 'logout', 'reserve', 'cancel', 'view-account',
   'librarian-view', 'librarian-download', 'librarian-import',
+  'member-add', 'member-disable', 'member-enable', 'member-pin-reset', 'pin-change', 'branches-change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -23,6 +27,11 @@ export interface AuditEntry {
 export interface AuditFilter {
   card?: string;
   memberId?: string;
+  /**
+   * One person: entries by any of these cards or member ids, or about one of
+   * these members (a `member-` entry whose target is the id).
+   */
+  person?: { cards: string[]; memberIds: string[] };
   action?: AuditAction;
   /** Inclusive lower bound on `at`. */
   from?: number;
