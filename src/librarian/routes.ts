@@ -5,16 +5,17 @@ import { overviewRoutes } from './overview-routes.js';
 import { importRoutes } from './import-routes.js';
 import { demandRoutes } from './demand-routes.js';
 import { auditRoutes } from './audit-routes.js';
+import { memberRoutes } from './member-routes.js';
 
 /**
  * The librarian console under /librarian. The role check is registered for
  * every method on every path below it, so a member gets the 403 page even for
  * a URL or method the console does not have, and learns nothing about which exist.
  */
-export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog' | 'members'>): Router {
+export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog' | 'members' | 'reservations'>): Router {
   const router = new Router();
   router.all(['/librarian', '/librarian/{*rest}'], requireLibrarian);
-  for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps)]) {
+  for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps), memberRoutes(deps)]) {
     router.use(sub.routes(), sub.allowedMethods());
   }
   return router;

@@ -6,7 +6,8 @@ import { consoleApp, LIBRARIAN, upload } from './helpers.js';
 /** Every URL the console has, and one it has not. */
 const URLS = [
   '/librarian', '/librarian/import', '/librarian/import/some-run', '/librarian/import/some-run/rejects.csv',
-  '/librarian/demand', '/librarian/demand.csv', '/librarian/audit', '/librarian/audit.csv', '/librarian/no-such-page',
+  '/librarian/demand', '/librarian/demand.csv', '/librarian/audit', '/librarian/audit.csv', '/librarian/members', '/librarian/members/new',
+  '/librarian/members/m-1000000001', '/librarian/members/m-1000000001/pin', '/librarian/no-such-page',
 ];
 
 describe('who may use the librarian console', () => {
@@ -39,7 +40,7 @@ describe('who may use the librarian console', () => {
 
   it('opens every console page to a librarian', async (t) => {
     const { librarian } = await consoleApp(t);
-    for (const url of ['/librarian', '/librarian/import', '/librarian/demand', '/librarian/audit']) {
+    for (const url of ['/librarian', '/librarian/import', '/librarian/demand', '/librarian/audit', '/librarian/members', '/librarian/members/new', '/librarian/members/m-1000000001']) {
       const res = await librarian.get(url).expect(200);
       assert.match(res.text, /aria-label="Librarian console"/, url);
     }
@@ -95,7 +96,7 @@ describe('multipart forms elsewhere', () => {
 describe('the console in the audit log', () => {
   it('records the librarian’s exports, and none of their page views', async (t) => {
     const { librarian, store } = await consoleApp(t);
-    for (const page of ['/librarian', '/librarian/import', '/librarian/demand?from=2026-11-01&to=2026-11-23', '/librarian/audit']) {
+    for (const page of ['/librarian', '/librarian/import', '/librarian/demand?from=2026-11-01&to=2026-11-23', '/librarian/audit', '/librarian/members', '/librarian/members/m-1000000001']) {
       await librarian.get(page).expect(200);
     }
     await librarian.get('/librarian/audit.csv?action=login').expect(200);
