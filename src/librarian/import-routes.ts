@@ -23,7 +23,7 @@ const FORMAT_CHOICES = FORMATS.map((value) => ({ value, label: FORMAT_LABELS[val
 const HISTORY_LENGTH = 100;
 
 /** A run's report lines grouped by kind, read by key in batches (at most MAX_PROBLEMS_KEPT lines are kept). */
-async function problemKinds(store: RouteDeps['store'], runId: string): Promise<ProblemKind[]> {
+async function problemKinds(store: RouteDeps<'imports'>['store'], runId: string): Promise<ProblemKind[]> {
   const all: ImportProblem[] = [];
   for await (const batch of store.imports.exportProblems(runId, 5000)) all.push(...batch);
   return groupProblems(all);
