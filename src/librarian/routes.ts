@@ -12,7 +12,7 @@ import { memberRoutes } from './member-routes.js';
  * every method on every path below it, so a member gets the 403 page even for
  * a URL or method the console does not have, and learns nothing about which exist.
  */
-export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog' | 'members' | 'reservations'>): Router {
+export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog' | 'members' | 'reservations' | 'visits'>): Router {
   const router = new Router();
   router.all(['/librarian', '/librarian/{*rest}'], requireLibrarian);
   for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps), memberRoutes(deps)]) {
