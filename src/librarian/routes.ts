@@ -6,6 +6,7 @@ import { importRoutes } from './import-routes.js';
 import { demandRoutes } from './demand-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { memberRoutes } from './member-routes.js';
+import { branchRoutes } from './branch-routes.js';
 
 /**
  * The librarian console under /librarian. The role check is registered for
@@ -15,7 +16,7 @@ import { memberRoutes } from './member-routes.js';
 export function librarianRoutes(deps: RouteDeps<'audit' | 'imports' | 'records' | 'searchLog' | 'members' | 'reservations' | 'visits'>): Router {
   const router = new Router();
   router.all(['/librarian', '/librarian/{*rest}'], requireLibrarian);
-  for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps), memberRoutes(deps)]) {
+  for (const sub of [overviewRoutes(deps), importRoutes(deps), demandRoutes(deps), auditRoutes(deps), memberRoutes(deps), branchRoutes(deps)]) {
     router.use(sub.routes(), sub.allowedMethods());
   }
   return router;

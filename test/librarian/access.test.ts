@@ -7,7 +7,7 @@ import { consoleApp, LIBRARIAN, upload } from './helpers.js';
 const URLS = [
   '/librarian', '/librarian/import', '/librarian/import/some-run', '/librarian/import/some-run/rejects.csv',
   '/librarian/demand', '/librarian/demand.csv', '/librarian/audit', '/librarian/audit.csv', '/librarian/members', '/librarian/members/new',
-  '/librarian/members/m-1000000001', '/librarian/members/m-1000000001/pin', '/librarian/imports', '/librarian/no-such-page',
+  '/librarian/members/m-1000000001', '/librarian/members/m-1000000001/pin', '/librarian/imports', '/librarian/branches', '/librarian/branches/map', '/librarian/no-such-page',
 ];
 
 describe('who may use the librarian console', () => {
@@ -40,7 +40,7 @@ describe('who may use the librarian console', () => {
 
   it('opens every console page to a librarian', async (t) => {
     const { librarian } = await consoleApp(t);
-    for (const url of ['/librarian', '/librarian/import', '/librarian/demand', '/librarian/audit', '/librarian/members', '/librarian/members/new', '/librarian/members/m-1000000001', '/librarian/imports']) {
+    for (const url of ['/librarian', '/librarian/import', '/librarian/demand', '/librarian/audit', '/librarian/members', '/librarian/members/new', '/librarian/members/m-1000000001', '/librarian/imports', '/librarian/branches']) {
       const res = await librarian.get(url).expect(200);
       assert.match(res.text, /aria-label="Librarian console"/, url);
     }
