@@ -135,18 +135,21 @@ describe('every console screen with the keyboard alone', () => {
       await logIn(visit, LIBRARIAN.card, LIBRARIAN.pin, '/librarian');
       for (const name of ['Import records', 'Search demand', 'Members', 'Branches', 'Audit log', 'Overview']) {
         let reached = false;
+        let href = '';
         for (let presses = 0; presses < 80 && !reached; presses++) {
           await visit.page.keyboard.press('Tab');
           const focus = await visit.page.evaluate(() => {
             const el = document.activeElement;
             const style = getComputedStyle(el);
-            return { text: el.textContent.trim(), inNav: Boolean(el.closest('.console-nav')), visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' };
+            return { text: el.textContent.trim(), href: el.getAttribute('href'), inNav: Boolean(el.closest('.console-nav')), visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' };
           });
           assert.ok(focus.visible || focus.text === '', `focus is visible on ${focus.text}`);
           reached = focus.inNav && focus.text === name;
+          if (reached) href = focus.href;
         }
         assert.ok(reached, `reached ${name} with the Tab key`);
-        await visit.step(`keyboard: ${name}`, (page) => page.keyboard.press('Enter').then(() => page.waitForLoadState('load')));
+        // Wait for the new page itself: the old one is already loaded, so waiting for "load" alone races the navigation.
+        await visit.step(`keyboard: ${name}`, (page) => Promise.all([page.waitForURL(visit.url(href)), page.keyboard.press('Enter')]));
         assert.equal(await visit.page.locator('.console-nav [aria-current="page"]').innerText(), name);
       }
     } finally {
