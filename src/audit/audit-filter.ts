@@ -1,12 +1,12 @@
 import { AUDIT_ACTIONS, type AuditAction, type AuditFilter } from '../storage/log-stores.js';
-import { normaliseCard } from '../text/card-number.js';
 import { parseDay } from '../text/date-range.js';
 
 const DAY = 24 * 60 * 60_000;
 
 /** The audit page's filter as the form shows it, and as the store reads it. */
 export interface AuditQuery {
-  card: string;
+  /** A card number or part of a name, as typed; the route turns it into `filter.person`. */
+  person: string;
   action: string;
   from: string;
   to: string;
@@ -16,9 +16,9 @@ export interface AuditQuery {
   problem?: string;
 }
 
-/** Reads card, action, from, to (inclusive days) and page; anything unreadable is left out and said so. */
+/** Reads person (or card), action, from, to (inclusive days) and page; anything unreadable is left out and said so. */
 export function parseAuditQuery(params: URLSearchParams): AuditQuery {
-  const card = normaliseCard(params.get('card') ?? '');
+  const person = (params.get('person') ?? params.get('card') ?? '').trim().slice(0, 100);
   const rawAction = params.get('action') ?? '';
   const action = (AUDIT_ACTIONS as readonly string[]).includes(rawAction) ? (rawAction as AuditAction) : undefined;
   const from = parseDay(params.get('from'));
@@ -28,13 +28,12 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
   if (rawAction && !action) problems.push('That action is not one the log records, so all actions are shown.');
   if ((params.get('from') && from === undefined) || (params.get('to') && to === undefined)) problems.push('Dates must be real dates written as YYYY-MM-DD.');
   const filter: AuditFilter = {
-    ...(card ? { card } : {}),
     ...(action ? { action } : {}),
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to: to + DAY } : {}),
   };
   return {
-    card, action: action ?? '', from: from === undefined ? '' : params.get('from')!, to: to === undefined ? '' : params.get('to')!, page, filter,
+    person, action: action ?? '', from: from === undefined ? '' : params.get('from')!, to: to === undefined ? '' : params.get('to')!, page, filter,
     ...(problems.length ? { problem: problems.join(' ') } : {}),
   };
 }
@@ -42,7 +41,7 @@ export function parseAuditQuery(params: URLSearchParams): AuditQuery {
 /** The query string for the same filter on another page (or the CSV), empty fields left out. */
 export function auditQueryString(q: AuditQuery, page?: number): string {
   const params = new URLSearchParams();
-  for (const key of ['card', 'action', 'from', 'to'] as const) if (q[key]) params.set(key, q[key]);
+  for (const key of ['person', 'action', 'from', 'to'] as const) if (q[key]) params.set(key, q[key]);
   if (page && page > 1) params.set('page', String(page));
   const s = params.toString();
   return s ? `?${s}` : '';

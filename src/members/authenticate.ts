@@ -8,7 +8,7 @@ import { forgiveAttempt, lockAfterFailure, reserveAttempt, throttleKeys, type Re
  * store's counter says how many there were, and the audit log need not grow
  * by one row per guess.
  */
-export type LoginResult = { ok: true; member: Member } | { ok: false; reason: 'invalid' | Refusal; member: Member | null; audit: boolean };
+export type LoginResult = { ok: true; member: Member } | { ok: false; reason: 'invalid' | 'disabled' | Refusal; member: Member | null; audit: boolean };
 
 /**
  * Check a card and PIN, with the throttle in front: the attempt is counted
@@ -26,6 +26,8 @@ export async function authenticate(store: Pick<Store, 'members' | 'loginAttempts
   const matches = member && pinText ? await pins.verify(pinText, member.pinHash) : await pins.decoy(pinText);
   if (member && matches) {
     await forgiveAttempt(store.loginAttempts, keys, now);
+    // Said only after the right PIN, so it tells nobody else that the card exists.
+    if (member.disabledAt !== undefined) return { ok: false, reason: 'disabled', member, audit: true };
     return { ok: true, member };
   }
   return { ok: false, reason: lockAfterFailure(reserved) ?? 'invalid', member, audit: true };

@@ -12,14 +12,14 @@ export function currentMember(ctx: Koa.Context): Member | undefined {
 /**
  * Loads the member whose id the server-side session holds (the cookie holds
  * only the random session key) and gives every page what the header shows.
- * A member deleted since logging in is simply logged out.
+ * A member deleted or disabled since logging in is simply logged out.
  */
 export function loadMember(store: Pick<Store, 'members'>): Koa.Middleware {
   return async (ctx, next) => {
     const id = existingSession(ctx)?.memberId;
     if (typeof id === 'string') {
       const member = await store.members.get(id);
-      if (member) {
+      if (member && member.disabledAt === undefined) {
         ctx.state.member = member;
         ctx.state.page = { ...ctx.state.page, member: { firstName: firstName(member.name), role: member.role } };
       } else {

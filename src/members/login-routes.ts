@@ -17,7 +17,10 @@ const FAILURE = {
   invalid: 'The card number or PIN is not correct. Please check both and try again.',
   'card-locked': 'This card is locked for 15 minutes after too many failed attempts. Please try again later, or ask at any branch.',
   'address-locked': 'Too many failed login attempts have come from your connection. Please wait 15 minutes and try again.',
+  disabled: 'This card has been disabled. Please ask at any branch.',
 } as const;
+
+const FAILURE_STATUS = { invalid: 401, disabled: 403, 'card-locked': 429, 'address-locked': 429 } as const;
 
 /** GET/POST /login, POST /logout and the page a member sees after logging out. */
 export function loginRoutes(deps: RouteDeps<'audit' | 'baskets' | 'loginAttempts' | 'members'>): Router {
@@ -43,7 +46,7 @@ export function loginRoutes(deps: RouteDeps<'audit' | 'baskets' | 'loginAttempts
       if (result.audit) await audit(deps, { member: result.member, card }, 'login-failed', result.reason);
       // Only a checked attempt (at most 20 per address in 15 minutes) may start a visit; a refused one stores nothing.
       if (ctx.state.cookiesEnabled && result.reason === 'invalid') startVisit(ctx, clock);
-      ctx.status = result.reason === 'invalid' ? 401 : 429;
+      ctx.status = FAILURE_STATUS[result.reason];
       await showForm(ctx, returnTo, { card, error: FAILURE[result.reason] });
       return;
     }

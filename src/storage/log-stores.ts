@@ -1,6 +1,9 @@
 /**
  * What a logged-in (or trying to log in) member did; librarians read these (issue 9).
- * The `librarian-` actions are the console's own: every page read, download and import.
+ * Actions only, never page views (issue 20): `view-account` and `librarian-view` are no
+ * longer written, and stay here so entries written before still read.
+ * The `librarian-` and `member-` actions are the console's own; a `member-` entry's
+ * target is the id of the member it changed. `pin-change` is a member changing their own PIN.
  */
 export const AUDIT_ACTIONS = [
   'login', 'login-failed', 'logout', 'reserve', 'cancel', 'view-account',
@@ -8,6 +11,7 @@ export const AUDIT_ACTIONS = [
   // ready to collect, collected, or expired uncollected by the daily job.
   'queue', 'hold-offer', 'hold-ready', 'hold-collect', 'hold-expire',
   'librarian-view', 'librarian-download', 'librarian-import',
+  'member-add', 'member-disable', 'member-enable', 'member-pin-reset', 'pin-change', 'branches-change',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -26,6 +30,11 @@ export interface AuditEntry {
 export interface AuditFilter {
   card?: string;
   memberId?: string;
+  /**
+   * One person: entries by any of these cards or member ids, or about one of
+   * these members (a `member-` entry whose target is the id).
+   */
+  person?: { cards: string[]; memberIds: string[] };
   action?: AuditAction;
   /** Inclusive lower bound on `at`. */
   from?: number;

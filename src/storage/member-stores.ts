@@ -13,6 +13,14 @@ export interface Member {
   homeBranch: string;
   role: MemberRole;
   createdAt: number;
+  /** Set while a librarian has disabled the card: it cannot log in. Absent for an active member. */
+  disabledAt?: number;
+}
+
+/** Which members a librarian's list shows: a card or part of a name. */
+export interface MemberListFilter {
+  /** Matches a card exactly (as normalised) or any part of a name, case-insensitively. */
+  text?: string;
 }
 
 /** A card number already belongs to another member. */
@@ -29,6 +37,12 @@ export interface MemberStore {
   /** Returns false when no member has that card. */
   setPinHash(card: string, pinHash: string): Promise<boolean>;
   count(): Promise<number>;
+  /** Members in the order of `ids`; unknown ids are left out. */
+  getMany(ids: string[]): Promise<Member[]>;
+  /** A page of members by name (then card), with how many match in all. */
+  list(filter: MemberListFilter, offset: number, limit: number): Promise<{ total: number; members: Member[] }>;
+  /** Disables the member from `at`, or re-enables them with null; false when no member has that id. */
+  setDisabled(id: string, at: number | null): Promise<boolean>;
 }
 
 /** When repeated failures lock a key (a card, or a client address). */

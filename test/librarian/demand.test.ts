@@ -60,6 +60,26 @@ async function runScript(clock: TestClock, visitor: supertest.Agent, member: sup
   await loginAs(librarian, LIBRARIAN.card, LIBRARIAN.pin);
 }
 
+/** What a server-drawn chart shows: legend, row labels, bar titles and numbers, and whether its text fits its viewBox. */
+function chartOn(page: string, id: string) {
+  const svg = new RegExp(`<svg class="day-chart" id="${id}"[\\s\\S]*?</svg>`).exec(page)?.[0] ?? '';
+  const [width, height] = (/viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg) ?? []).slice(1).map(Number);
+  const texts = [...svg.matchAll(/<text [^>]*x="([\d.-]+)" y="([\d.-]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3]! }));
+  // A generous 7 units a character at font size 12: a label starting or ending past the edge would be cut off.
+  const fitsInside = texts.length > 0 && texts.every((t) => {
+    const anchoredEnd = new RegExp(`x="${t.x}" y="${t.y}" text-anchor="end"`).test(svg);
+    const [from, to] = anchoredEnd ? [t.x - 7 * t.text.length, t.x] : [t.x, t.x + 7 * t.text.length];
+    return from >= 0 && to <= width! && t.y <= height! && t.y >= 0;
+  });
+  return {
+    svg, fitsInside,
+    legend: [...svg.matchAll(/<text x="[\d.]+" y="16">([^<]*)<\/text>/g)].map((m) => m[1]),
+    labels: [...svg.matchAll(/<text class="day-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]),
+    bars: [...svg.matchAll(/<rect [^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]),
+    values: [...svg.matchAll(/<text class="bar-value"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]),
+  };
+}
+
 describe('search demand report', () => {
   it('gives the figures of a known script of searches exactly', async (t) => {
     const { librarian, member, browser, clock } = await consoleApp(t, PROXIED);
@@ -97,17 +117,64 @@ describe('search demand report', () => {
     ]);
   });
 
-  it('draws searches per day as an accessible SVG chart with one bar per day', async (t) => {
+  it('draws all searches and those that found nothing as two series, every day labelled, numbers as in the table', async (t) => {
     const { librarian, member, browser, clock } = await consoleApp(t, PROXIED);
     await runScript(clock, browser(), member, librarian);
     const page = (await librarian.get('/librarian/demand?from=2026-11-21&to=2026-11-23').expect(200)).text;
-    const svg = /<svg class="demand-chart"[\s\S]*?<\/svg>/.exec(page)?.[0] ?? '';
-    assert.match(svg, /role="img" aria-labelledby="chart-title chart-desc"/);
-    assert.match(svg, /<title id="chart-title">Searches per day<\/title>/);
-    assert.match(svg, /<desc id="chart-desc">Bar chart of searches per day from 2026-11-21 to 2026-11-23: 21 searches in all, the busiest day 2026-11-21 with 12\./);
-    assert.deepEqual([...svg.matchAll(/<rect [^>]*><title>([^<]*)<\/title>/g)].map((m) => m[1]), [
-      '2026-11-21: 12 searches', '2026-11-22: 9 searches', '2026-11-23: 0 searches',
+    const chart = chartOn(page, 'searches-chart');
+    assert.match(chart.svg, /role="img" aria-labelledby="searches-chart-title searches-chart-desc"/);
+    assert.match(chart.svg, /<desc id="searches-chart-desc">Searches per day from 2026-11-21 to 2026-11-23: All searches, 21 searches in all; Found nothing, 9 found nothing in all\./);
+    assert.deepEqual(chart.legend, ['All searches', 'Found nothing']);
+    assert.deepEqual(chart.labels, ['21 Nov', '22 Nov', '23 Nov'], 'the last day is labelled too');
+    assert.deepEqual(chart.bars, [
+      '2026-11-21: 12 searches', '2026-11-21: 3 found nothing', '2026-11-22: 9 searches', '2026-11-22: 6 found nothing',
+      '2026-11-23: 0 searches', '2026-11-23: 0 found nothing',
     ]);
+    assert.deepEqual(chart.values, tableRows(page, 'searches-per-day').flatMap(([, searches, zero]) => [searches, zero]));
+    assert.ok(chart.fitsInside, 'every label and number lies inside the drawing');
+  });
+
+  it('counts distinct and returning visitors per day from consented analytics, as a chart with its table', async (t) => {
+    const { librarian, browser, clock } = await consoleApp(t);
+    const consenting = async () => {
+      const visitor = browser();
+      await visitor.get('/');
+      await submit(visitor, '/cookies/settings', { analytics: 'yes', return: '/' }, { status: 302 });
+      return visitor;
+    };
+    clock.now = at('2026-11-21T09:00:00Z');
+    const [ann, bob, cy] = [await consenting(), await consenting(), browser()];
+    await cy.get('/').expect(200); // no consent: never counted
+    await ann.get('/search?q=emma').expect(200);
+    await bob.get('/').expect(200);
+    clock.now = at('2026-11-22T12:00:00Z');
+    await ann.get('/').expect(200);
+    const dee = await consenting();
+    await dee.get('/').expect(200);
+    await cy.get('/').expect(200);
+    clock.now = at('2026-11-23T18:00:00Z');
+    for (const visitor of [ann, bob, bob, cy]) await visitor.get('/').expect(200);
+    await loginAs(librarian, LIBRARIAN.card, LIBRARIAN.pin);
+    await new Promise((resolve) => setImmediate(resolve)); // counting is written off the response path
+    const page = (await librarian.get('/librarian/demand?from=2026-11-20&to=2026-11-23').expect(200)).text;
+    const expected = [['2026-11-20', '0', '0'], ['2026-11-21', '2', '0'], ['2026-11-22', '2', '1'], ['2026-11-23', '2', '2']];
+    assert.deepEqual(tableRows(page, 'visitors-per-day'), expected);
+    const chart = chartOn(page, 'visitors-chart');
+    assert.deepEqual(chart.labels, ['20 Nov', '21 Nov', '22 Nov', '23 Nov']);
+    assert.deepEqual(chart.values, expected.flatMap(([, visitors, returning]) => [visitors, returning]));
+    assert.match(page, /<strong>6<\/strong> visitor-days in this period\./);
+  });
+
+  it('labels every row of a long range without cutting any off, by week past two months', async (t) => {
+    const { librarian } = await consoleApp(t);
+    const month = chartOn((await librarian.get('/librarian/demand?from=2026-10-25&to=2026-11-23').expect(200)).text, 'searches-chart');
+    assert.equal(month.labels.length, 30);
+    assert.equal(month.labels.at(-1), '23 Nov');
+    assert.ok(month.fitsInside);
+    const year = chartOn((await librarian.get('/librarian/demand?from=2025-11-24&to=2026-11-23').expect(200)).text, 'searches-chart');
+    assert.equal(year.labels.length, 53);
+    assert.equal(year.labels[0], 'w/c 24 Nov');
+    assert.ok(year.fitsInside);
   });
 
   it('covers the last 30 days by default, and explains a range it had to change', async (t) => {

@@ -7,8 +7,8 @@ export const LIBRARIAN = { card: '9000000001', pin: '4321' };
 export const MEMBER = { card: '1000000001', pin: '1234' };
 
 /** The app with one librarian and one member in the store, and a browser logged in as each. */
-export async function consoleApp(t: TestContext, env: Record<string, string> = {}): Promise<Built & { librarian: supertest.Agent; member: supertest.Agent }> {
-  const built = await build(t, { env });
+export async function consoleApp(t: TestContext, env: Record<string, string> = {}, options: Omit<Parameters<typeof build>[1] & object, 'env'> = {}): Promise<Built & { librarian: supertest.Agent; member: supertest.Agent }> {
+  const built = await build(t, { env, ...options });
   await addMember(built.store, LIBRARIAN.card, LIBRARIAN.pin, { name: 'Lydia Bennet', role: 'librarian' });
   await addMember(built.store, MEMBER.card, MEMBER.pin, { name: 'Ada Lovelace' });
   const librarian = built.browser();

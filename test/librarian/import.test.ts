@@ -6,8 +6,13 @@ import { emptyCounts } from '../../src/storage/import-run-store.js';
 import { flashText } from '../helpers/build.js';
 import { fixture, SHARED_MARC } from '../import/helpers.js';
 import { consoleApp, upload, watchImport } from './helpers.js';
+import { tableRows } from './tables.js';
 
-const summaryOf = (html: string) => /<pre id="import-summary">([^<]*)<\/pre>/.exec(html)?.[1] ?? '';
+/** The summary table as text: its caption, then one "  label value" line per row, labels in lower case. */
+const summaryOf = (html: string) => [
+  /<table class="console-table" id="import-summary">\s*<caption>([^<]*)<\/caption>/.exec(html)?.[1] ?? '',
+  ...tableRows(html, 'import-summary').map(([label, value]) => `  ${label!.toLowerCase()} ${value}`),
+].join('\n');
 const line = (summary: string, label: string) => Number(new RegExp(`^\\s+${label}\\s+([\\d,]+)`, 'm').exec(summary)?.[1]?.replace(/,/g, ''));
 
 describe('importing from the browser', () => {
@@ -115,8 +120,9 @@ describe('importing from the browser', () => {
     const res = await upload(librarian, 'records.ndjson', readFileSync(fixture('records.ndjson')));
     await watchImport(librarian, res.headers.location!);
     const overview = (await librarian.get('/librarian').expect(200)).text;
-    assert.match(overview, /<h3><a href="\/librarian\/import\/[\w-]+">records\.ndjson<\/a>/);
-    assert.match(overview, /<pre>records\.ndjson \(NDJSON\)\n\s+read\s+4\n\s+added\s+2/);
+    assert.match(overview, /<a href="\/librarian\/import\/[\w-]+">records\.ndjson<\/a>/);
+    const [row] = tableRows(overview, 'overview-runs');
+    assert.deepEqual([row?.[0], row?.[3], ...(row?.slice(4) ?? [])], ['records.ndjson', 'Finished', '4', '2', '0', '2', '0']);
   });
 });
 

@@ -80,3 +80,26 @@ describe('upgrading an embedded store', () => {
     assert.deepEqual(await upgraded.searchLog.daily(day, day + 86_400_000), [{ day: '2026-11-20', searches: 1, zeroResults: 1 }]);
   });
 });
+
+describe('upgrading an embedded store to member disabling (migration 13)', () => {
+  it('keeps every member active, and a card can then be disabled', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const first = await openEmbeddedStore({ dataDir });
+    const ada = { id: 'm-ada', card: '1001', pinHash: 'scrypt$x', name: 'Ada Lovelace', email: 'ada@example.org', homeBranch: 'Central', role: 'member' as const, createdAt: 1 };
+    await first.members.add(ada);
+    await first.close();
+
+    // Put the store back the way version 10 left it: no disabled_at column, no name index.
+    const db = new Database(path.join(dataDir, 'shelfmark.db'));
+    db.exec('DROP INDEX members_name; ALTER TABLE members DROP COLUMN disabled_at');
+    db.pragma('user_version = 10');
+    db.close();
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    assert.deepEqual(await upgraded.members.get('m-ada'), ada);
+    assert.equal(await upgraded.members.setDisabled('m-ada', 5), true);
+    assert.equal((await upgraded.members.getByCard('1001'))?.disabledAt, 5);
+  });
+});

@@ -19,6 +19,11 @@ function where(filter: AuditFilter): { sql: string; params: Array<string | numbe
   add('action = ?', filter.action);
   add('at >= ?', filter.from);
   add('at < ?', filter.to);
+  if (filter.person) {
+    parts.push('(card IN (SELECT value FROM json_each(?)) OR member_id IN (SELECT value FROM json_each(?)) OR target IN (SELECT value FROM json_each(?)))');
+    const ids = JSON.stringify(filter.person.memberIds);
+    params.push(JSON.stringify(filter.person.cards), ids, ids);
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

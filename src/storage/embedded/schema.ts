@@ -201,6 +201,14 @@ const MIGRATIONS: Array<(db: Database) => void> = [
     const columns = db.prepare<[], { name: string }>('PRAGMA table_info(search_log)').all();
     if (!columns.some((c) => c.name === 'kind')) db.exec(`ALTER TABLE search_log ADD COLUMN kind TEXT NOT NULL DEFAULT 'typed'`);
   },
+  // 13: librarians disable and re-enable cards in the console (issue 20); NULL means active.
+  // The name index serves the console's member list, ordered by name (binary, as MongoDB sorts).
+  // Like 10, safe to run again on a store that has the column (a store put back to an older version).
+  (db) => {
+    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(members)').all();
+    if (!columns.some((c) => c.name === 'disabled_at')) db.exec('ALTER TABLE members ADD COLUMN disabled_at INTEGER');
+    db.exec('CREATE INDEX IF NOT EXISTS members_name ON members (name, card)');
+  },
 ];
 
 /**

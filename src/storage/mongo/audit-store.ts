@@ -20,6 +20,9 @@ function toFilter(filter: AuditFilter): Filter<AuditDocument> {
     ...(filter.memberId !== undefined ? { memberId: filter.memberId } : {}),
     ...(filter.action !== undefined ? { action: filter.action } : {}),
     ...(Object.keys(at).length ? { at } : {}),
+    ...(filter.person
+      ? { $or: [{ card: { $in: filter.person.cards } }, { memberId: { $in: filter.person.memberIds } }, { target: { $in: filter.person.memberIds } }] }
+      : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditEntry } from '../../../src/storage/log-stores.js';
+import type { AuditEntry, AuditStore } from '../../../src/storage/log-stores.js';
 import type { StoreRef } from './helpers.js';
 
 const NOW = 1_700_000_040_000;
@@ -10,8 +10,26 @@ function entry(overrides: Partial<AuditEntry>): AuditEntry {
   return { at: NOW, memberId: 'm1', card: '1001', action: 'login', target: '', ...overrides };
 }
 
+/** One person's entries: by their cards or ids, or about them (a member- entry whose target is their id). */
+export function auditPersonContract(audit: () => AuditStore): void {
+  it('filters the audit log by person: what they did, and what was done to their account', async () => {
+    await audit().append(entry({ at: NOW - 5, memberId: 'm-ada', card: '1001', action: 'login' }));
+    await audit().append(entry({ at: NOW - 4, memberId: null, card: '1001', action: 'login-failed', target: 'invalid' }));
+    await audit().append(entry({ at: NOW - 3, memberId: 'm-lib', card: '9001', action: 'member-disable', target: 'm-ada' }));
+    await audit().append(entry({ at: NOW - 2, memberId: 'm-lib', card: '9001', action: 'member-add', target: 'm-bob' }));
+    await audit().append(entry({ at: NOW - 1, memberId: 'm-bob', card: '2002', action: 'login' }));
+    const ada = await audit().list({ person: { cards: ['1001'], memberIds: ['m-ada'] } }, 0, 10);
+    assert.equal(ada.total, 3);
+    assert.deepEqual(ada.entries.map((e) => e.action), ['member-disable', 'login-failed', 'login']);
+    const disables = await audit().list({ person: { cards: ['1001'], memberIds: ['m-ada'] }, action: 'member-disable' }, 0, 10);
+    assert.deepEqual(disables.entries.map((e) => e.target), ['m-ada']);
+    assert.equal((await audit().list({ person: { cards: [], memberIds: [] } }, 0, 10)).total, 0, 'nobody matches no one');
+  });
+}
+
 /** The audit log (filtered, paged, trimmed) and the anonymous search log. */
 export function logsContract(store: StoreRef): void {
+  describe('audit log by person', () => auditPersonContract(() => store().audit));
   describe('audit log', () => {
     it('lists entries newest first, filtered by card, action and time, in pages', async () => {
       await store().audit.append(entry({ at: NOW - 3 }));
