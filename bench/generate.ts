@@ -6,7 +6,7 @@ import { mulberry32 as seededRandom } from '../seed/lib/prng.js';
 import { recordSource } from './synthetic-record.js';
 import { recordToMarc } from './record-to-marc.js';
 import { queryMix, type MixedQuery } from './query-mix.js';
-import type { CatalogueRecord } from '../src/catalogue/record.js';
+import type { CatalogueRecord } from '../src/model/record.js';
 
 /** Bumped whenever the generator changes, so cached catalogues are regenerated. */
 const GENERATOR_VERSION = 2;

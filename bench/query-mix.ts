@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../src/catalogue/record.js';
+import type { CatalogueRecord } from '../src/model/record.js';
 import { STOPWORDS } from './vocabulary.js';
 
 /** One search in the mix: the URL path and what kind of query it is. */

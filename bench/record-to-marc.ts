@@ -1,4 +1,4 @@
-import type { CatalogueRecord, MediaType } from '../src/catalogue/record.js';
+import type { CatalogueRecord, MediaType } from '../src/model/record.js';
 import { encodeIso2709 } from './iso2709-writer.js';
 
 /** Leader/06, 007 and 008/23 (form of item) that the importer reads back as each media type. */

@@ -1,4 +1,4 @@
-import type { CatalogueRecord, Holding, HoldingStatus, MediaType } from '../src/catalogue/record.js';
+import type { CatalogueRecord, Holding, HoldingStatus, MediaType } from '../src/model/record.js';
 import { weighted, zipf } from './random.js';
 import { authorNames, BRANCHES, GENRES, STOPWORDS, subjectHeadings, vocabulary, VOCABULARY_SIZE } from './vocabulary.js';
 import { isbn13CheckDigit } from '../src/text/isbn.js';

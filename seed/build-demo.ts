@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CatalogueRecord } from '../src/catalogue/record.js';
+import type { CatalogueRecord } from '../src/model/record.js';
 import { holdingsFor } from './lib/holdings.js';
 import { syntheticIsbn13 } from './lib/isbn.js';
 import { extentFor, statementFor } from './lib/describe.js';

@@ -16,7 +16,7 @@ import { takeFlash } from './session/flash.js';
 import { clockTime, endedMessage, forgetEndedVisit, visitEnd, WARNING_MS } from './session/visit-end.js';
 import { visitBasket } from './basket/visit-basket.js';
 import { catalogueRoutes } from './catalogue/routes.js';
-import type { CatalogueRecord } from './catalogue/record.js';
+import type { CatalogueRecord } from './model/record.js';
 import { reserveFormView, reserveOnResults } from './members/reserve-form.js';
 import { createBranches } from './members/branches.js';
 import { basketRoutes } from './basket/routes.js';

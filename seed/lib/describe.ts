@@ -1,4 +1,4 @@
-import type { MediaType } from '../../src/catalogue/record.js';
+import type { MediaType } from '../../src/model/record.js';
 import type { SourceWork } from '../source/types.js';
 import type { Rng } from './prng.js';
 

@@ -1,4 +1,4 @@
-import type { Holding, HoldingStatus, MediaType } from '../../src/catalogue/record.js';
+import type { Holding, HoldingStatus, MediaType } from '../../src/model/record.js';
 import type { Rng } from './prng.js';
 
 /** Branches of the fictional Wealdshire County Libraries, with how often each holds a copy. */

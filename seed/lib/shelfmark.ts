@@ -1,4 +1,4 @@
-import type { MediaType } from '../../src/catalogue/record.js';
+import type { MediaType } from '../../src/model/record.js';
 
 /** Shelf labels for books not in English, as a county library's community-language shelves show them. */
 const LANGUAGE_SHELVES: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { MediaType } from '../../src/catalogue/record.js';
+import type { MediaType } from '../../src/model/record.js';
 
 /**
  * One hand-written work in the demo catalogue. Short keys keep the source

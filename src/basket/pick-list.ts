@@ -1,5 +1,5 @@
 import { availability, isFreeOnShelf, NO_HOLDS, type HoldCounts } from '../catalogue/availability.js';
-import { fullTitle, recordPath, STATUS_LABELS, type CatalogueRecord, type Holding } from '../catalogue/record.js';
+import { fullTitle, recordPath, STATUS_LABELS, type CatalogueRecord, type Holding } from '../model/record.js';
 import type { DueText } from './shelf-list.js';
 
 /** One copy on the member's pick list: where it stands, and whether it can be taken now. */

@@ -1,4 +1,4 @@
-import { fullTitle, isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../catalogue/record.js';
+import { fullTitle, isAvailable, recordPath, STATUS_LABELS, type CatalogueRecord, type HoldingStatus } from '../model/record.js';
 import { mediaTypeLabel } from '../catalogue/labels.js';
 import { isOverdue, memberDate } from '../text/member-date.js';
 

@@ -1,4 +1,4 @@
-import type { CatalogueRecord, Holding } from './record.js';
+import type { CatalogueRecord, Holding } from '../model/record.js';
 
 /** What the store knows of a record's holds: copies held for members, and members waiting in its queue. */
 export interface HoldCounts {

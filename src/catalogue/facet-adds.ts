@@ -1,5 +1,5 @@
 import type { RecordStore } from '../storage/store.js';
-import type { FacetCount, FacetField, StoreSearchQuery } from './search-query.js';
+import type { FacetCount, FacetField, StoreSearchQuery } from '../model/search-query.js';
 
 /** Per field with a value ticked: what ticking each other value would add to the results. */
 export type FacetAdds = Partial<Record<FacetField, FacetCount[]>>;

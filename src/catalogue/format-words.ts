@@ -1,4 +1,4 @@
-import type { MediaType } from './record.js';
+import type { MediaType } from '../model/record.js';
 
 /**
  * Words members use for a medium, read as the media type rather than as

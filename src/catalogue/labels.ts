@@ -1,6 +1,6 @@
 import { languageName } from './language-names.js';
-import { MEDIA_TYPES, type MediaType } from './record.js';
-import type { FacetField } from './search-query.js';
+import { MEDIA_TYPES, type MediaType } from '../model/record.js';
+import type { FacetField } from '../model/search-query.js';
 
 export const FACET_LABELS: Record<FacetField, string> = {
   mediaType: 'Media type',

@@ -1,4 +1,4 @@
-import type { QueryClause } from './search-query.js';
+import type { QueryClause } from '../model/search-query.js';
 
 /**
  * The record id a query names by itself, to open it: a permalink id typed or

@@ -1,5 +1,5 @@
-import type { QueryClause, QueryTerm, SearchField } from './search-query.js';
-import type { MediaType } from './record.js';
+import type { QueryClause, QueryTerm, SearchField } from '../model/search-query.js';
+import type { MediaType } from '../model/record.js';
 import { words } from '../text/fold.js';
 import { isbnWords, isIsbnLike, joinSpacedIsbns } from '../text/isbn.js';
 import { formatWordAt } from './format-words.js';

@@ -1,4 +1,4 @@
-import { isAvailable, STATUS_LABELS, type CatalogueRecord } from './record.js';
+import { isAvailable, STATUS_LABELS, type CatalogueRecord } from '../model/record.js';
 import { languageName, mediaTypeLabel } from './labels.js';
 import { availability, isFreeOnShelf, NO_HOLDS, type HoldCounts } from './availability.js';
 import { isOverdue, memberDate } from '../text/member-date.js';

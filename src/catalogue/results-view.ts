@@ -1,6 +1,6 @@
-import { fullTitle, isAvailable, recordPath, type CatalogueRecord } from './record.js';
+import { fullTitle, isAvailable, recordPath, type CatalogueRecord } from '../model/record.js';
 import { availability, NO_HOLDS, type HoldCounts } from './availability.js';
-import { FACET_FIELDS, type FacetField } from './search-query.js';
+import { FACET_FIELDS, type FacetField } from '../model/search-query.js';
 import type { CatalogueSearchResult } from './search-service.js';
 import { PAGE_SIZES, SORT_ORDERS, type SearchState } from './search-state.js';
 import { lastPageWithin } from './request-limits.js';

@@ -9,11 +9,11 @@ import { countMatches, searchCatalogue, suggestQuery } from './search-service.js
 import { isIsbnOnly, permalinkId } from './open-record.js';
 import { parseQuery, parseSearch } from './query-parser.js';
 import type { RecordStore } from '../storage/store.js';
-import type { StoreSearchResult } from './search-query.js';
+import type { StoreSearchResult } from '../model/search-query.js';
 import { resultsView } from './results-view.js';
 import { recordView } from './record-view.js';
 import { recordSearch, searchKindOf } from './search-log.js';
-import { recordPath, type CatalogueRecord } from './record.js';
+import { recordPath, type CatalogueRecord } from '../model/record.js';
 import { dailyVisitKeys } from './visit-key.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];

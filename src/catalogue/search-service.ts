@@ -1,10 +1,11 @@
-import { SearchTimedOut, type RecordStore } from '../storage/store.js';
+import type { RecordStore } from '../storage/store.js';
+import { SearchTimedOut } from '../model/search-query.js';
 import { HttpError } from '../http/errors.js';
 import type { SearchState } from './search-state.js';
 import { buildStoreQuery } from './search-steps.js';
 import { addWordForms } from './word-forms.js';
 import { correctQuery } from './did-you-mean.js';
-import type { StoreSearchQuery, StoreSearchResult } from './search-query.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../model/search-query.js';
 import { inVolumeOrder, isSeriesSearch, SERIES_ORDER_LIMIT } from './series-order.js';
 import { facetAdds, type FacetAdds } from './facet-adds.js';
 

@@ -1,6 +1,6 @@
-import { FACET_FIELDS, type FacetField, type FacetFilter, type SortOrder } from './search-query.js';
+import { FACET_FIELDS, type FacetField, type FacetFilter, type SortOrder } from '../model/search-query.js';
 import { MAX_QUERY_LENGTH } from './query-parser.js';
-import { recordPath } from './record.js';
+import { recordPath } from '../model/record.js';
 
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest', 'title', 'author'];
 export const PAGE_SIZES = [10, 20, 50, 100] as const;

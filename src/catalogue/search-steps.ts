@@ -1,6 +1,6 @@
 import { parseSearch } from './query-parser.js';
 import type { SearchState } from './search-state.js';
-import type { StoreSearchQuery } from './search-query.js';
+import type { StoreSearchQuery } from '../model/search-query.js';
 
 /** How many values each facet shows. */
 export const FACET_LIMIT = 10;

@@ -1,5 +1,5 @@
-import type { CatalogueRecord } from './record.js';
-import type { QueryClause, StoreSearchQuery } from './search-query.js';
+import type { CatalogueRecord } from '../model/record.js';
+import type { QueryClause, StoreSearchQuery } from '../model/search-query.js';
 import { foldForSearch } from '../text/fold.js';
 
 /** A series search lists at most this many records in volume order; a larger one stays in relevance order. */

@@ -1,7 +1,7 @@
 import type { RecordStore } from '../storage/store.js';
 import { foldForSearch } from '../text/fold.js';
 import { isStemmable, stemEnglish } from '../text/stem.js';
-import type { QueryTerm, StoreSearchQuery } from './search-query.js';
+import type { QueryTerm, StoreSearchQuery } from '../model/search-query.js';
 
 /** Where the catalogue's vocabulary is read from. */
 export type Vocabulary = Pick<RecordStore, 'vocabulary'>;

@@ -1,6 +1,6 @@
 import type { RouteDeps } from '../http/deps.js';
 import type { Member, Reservation } from '../storage/store.js';
-import { fullTitle } from '../catalogue/record.js';
+import { fullTitle } from '../model/record.js';
 import { libraryToday, memberDate } from '../text/member-date.js';
 import { auditHold } from './hold-audit.js';
 import { readyMail } from './ready-mail.js';

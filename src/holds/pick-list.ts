@@ -1,4 +1,4 @@
-import { fullTitle, recordPath, STATUS_LABELS, type CatalogueRecord } from '../catalogue/record.js';
+import { fullTitle, recordPath, STATUS_LABELS, type CatalogueRecord } from '../model/record.js';
 import type { Member, Reservation } from '../storage/store.js';
 import { readyUntilText } from './hold-desk.js';
 

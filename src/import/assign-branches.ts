@@ -1,5 +1,5 @@
 import { OTHER_LOCATIONS, type BranchRegistry } from '../branches/branch-registry.js';
-import type { Holding } from '../catalogue/record.js';
+import type { Holding } from '../model/record.js';
 
 /** How many copies each location not in the registry had, in the order first seen. */
 export type UnmappedLocations = Map<string, number>;

@@ -1,5 +1,5 @@
 import { createBranchRegistry, type BranchRegistry } from '../branches/branch-registry.js';
-import type { CatalogueRecord } from '../catalogue/record.js';
+import type { CatalogueRecord } from '../model/record.js';
 import type { Store } from '../storage/store.js';
 import { assignBranches, type UnmappedLocations } from './assign-branches.js';
 import type { HoldingsItem, PreparableItems, ReadItem, SourcePosition } from './types.js';

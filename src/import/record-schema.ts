@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEDIA_TYPES, type CatalogueRecord } from '../catalogue/record.js';
+import { MEDIA_TYPES, type CatalogueRecord } from '../model/record.js';
 import { normaliseIsbn } from '../text/isbn.js';
 
 /** Limits checked before the schema runs, so a hostile record costs little to refuse. */

@@ -1,5 +1,5 @@
 import type { BranchRegistry } from '../branches/branch-registry.js';
-import type { CatalogueRecord, Holding } from '../catalogue/record.js';
+import type { CatalogueRecord, Holding } from '../model/record.js';
 import type { RecordRow } from '../storage/embedded/record-rows.js';
 
 /** Where in a file a record was found, as precisely as its format allows. */

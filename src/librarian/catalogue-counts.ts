@@ -1,4 +1,4 @@
-import type { FacetCount } from '../catalogue/search-query.js';
+import type { FacetCount } from '../model/search-query.js';
 import { languageName, mediaTypeLabel } from '../catalogue/labels.js';
 import type { Store } from '../storage/store.js';
 

@@ -1,5 +1,5 @@
 import { FACET_LABELS, facetValueLabel } from '../catalogue/labels.js';
-import { FACET_FIELDS, type FacetField } from '../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetField } from '../model/search-query.js';
 import type { DemandCount, Store } from '../storage/store.js';
 import { daysOf, type DateRange } from '../text/date-range.js';
 

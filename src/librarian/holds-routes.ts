@@ -5,7 +5,7 @@ import { setFlash } from '../session/flash.js';
 import { currentMember } from '../members/current-member.js';
 import { checkInHold, collectHold, readyUntilText } from '../holds/hold-desk.js';
 import { holdShelf, pickList } from '../holds/pick-list.js';
-import { fullTitle } from '../catalogue/record.js';
+import { fullTitle } from '../model/record.js';
 import type { Member, Reservation } from '../storage/store.js';
 
 /** The console's hold desk: the pick list, checking copies in for holds, and the hold shelf. */

@@ -1,5 +1,5 @@
 import { recordSummary } from '../catalogue/results-view.js';
-import type { CatalogueRecord } from '../catalogue/record.js';
+import type { CatalogueRecord } from '../model/record.js';
 import type { SavedList, SavedListSummary } from '../storage/list-store.js';
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });

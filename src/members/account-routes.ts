@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { RouteDeps } from '../http/deps.js';
-import { fullTitle, recordPath, type CatalogueRecord } from '../catalogue/record.js';
+import { fullTitle, recordPath, type CatalogueRecord } from '../model/record.js';
 import { isOverdue, memberDate } from '../text/member-date.js';
 import { currentMember, requireLogin } from './current-member.js';
 import { ENDED_SHOWN_MS, holdState } from '../holds/hold-state.js';

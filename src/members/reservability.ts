@@ -1,4 +1,4 @@
-import type { CatalogueRecord, Holding, HoldingStatus } from '../catalogue/record.js';
+import type { CatalogueRecord, Holding, HoldingStatus } from '../model/record.js';
 
 /** A branch that is not a building: its items are borrowed online, never collected. */
 export function isOnlineBranch(branch: string): boolean {

@@ -7,7 +7,7 @@ import { setFlash } from '../session/flash.js';
 import { csrfToken } from '../session/csrf.js';
 import { visitBasket } from '../basket/visit-basket.js';
 import { recordSummary } from '../catalogue/results-view.js';
-import { fullTitle, recordPath } from '../catalogue/record.js';
+import { fullTitle, recordPath } from '../model/record.js';
 import { audit } from '../audit/audit.js';
 import { auditOffer } from '../holds/hold-audit.js';
 import { choosePickup, type Branches } from './branches.js';

@@ -1,5 +1,5 @@
 import type Koa from 'koa';
-import type { CatalogueRecord } from '../catalogue/record.js';
+import type { CatalogueRecord } from '../model/record.js';
 import type { Store } from '../storage/store.js';
 import { choosePickup, type Branches } from './branches.js';
 import { currentMember } from './current-member.js';

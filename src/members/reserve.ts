@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Member, Reservation, Store } from '../storage/store.js';
 import { reservability, type Reservability } from './reservability.js';
-import { fullTitle } from '../catalogue/record.js';
+import { fullTitle } from '../model/record.js';
 
 /** What happened to one record of a reserve request; every record asked for gets one. */
 export type ReserveOutcome =

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { isAvailable, NOT_LANGUAGES, type CatalogueRecord } from '../catalogue/record.js';
-import type { FacetField } from '../catalogue/search-query.js';
+import { isAvailable, NOT_LANGUAGES, type CatalogueRecord } from '../model/record.js';
+import type { FacetField } from '../model/search-query.js';
 import { foldForSort } from '../text/fold.js';
 
 /** Title sort key: "The Hobbit" files under "hobbit". */

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../catalogue/record.js';
+import type { CatalogueRecord } from '../model/record.js';
 import { foldForTokenizer } from '../text/fold.js';
 import { isbn10Of } from '../text/isbn.js';
 

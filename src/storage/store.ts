@@ -1,5 +1,5 @@
-import type { CatalogueRecord } from '../catalogue/record.js';
-import type { StoreSearchQuery, StoreSearchResult } from '../catalogue/search-query.js';
+import type { CatalogueRecord } from '../model/record.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../model/search-query.js';
 import type { LoanStore, LoginAttemptStore, MemberStore, ReservationStore } from './member-stores.js';
 import type { AuditStore, SearchLogStore } from './log-stores.js';
 import type { ListStore } from './list-store.js';
@@ -16,13 +16,6 @@ export interface UpsertCounts {
   added: number;
   updated: number;
   unchanged: number;
-}
-
-/** A search stopped because it ran past the store's time budget; nothing is wrong with the catalogue. */
-export class SearchTimedOut extends Error {
-  constructor() {
-    super('the search ran past its time budget and was stopped');
-  }
 }
 
 /** The catalogue: documents keyed by record id. */

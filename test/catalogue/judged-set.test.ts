@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import type { CatalogueRecord } from '../../src/catalogue/record.js';
+import type { CatalogueRecord } from '../../src/model/record.js';
 import { DEMO_CATALOGUE_PATH } from '../../src/import/demo.js';
 import { build } from '../helpers/build.js';
 import { JUDGED_QUERIES } from './judged-queries.js';

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger, type Logger } from '../../src/http/logger.js';
 import { createMailer, type Mailer } from '../../src/mail/mailer.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
-import type { CatalogueRecord } from '../../src/catalogue/record.js';
+import type { CatalogueRecord } from '../../src/model/record.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue } from '../storage/fixtures.js';
 import type { PinVerifier } from '../../src/http/deps.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { MEDIA_TYPES, type CatalogueRecord, type MediaType } from '../../src/catalogue/record.js';
+import { MEDIA_TYPES, type CatalogueRecord, type MediaType } from '../../src/model/record.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CATALOGUE_PATH = join(ROOT, 'seed/demo-catalogue.json');

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { Store } from '../../src/storage/store.js';
-import type { CatalogueRecord } from '../../src/catalogue/record.js';
+import type { CatalogueRecord } from '../../src/model/record.js';
 import { catalogue, emma, makeRecord } from './fixtures.js';
 import { clause, ids, query } from './contract/helpers.js';
 

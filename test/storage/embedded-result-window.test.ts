@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { RESULT_WINDOW } from '../../src/catalogue/search-query.js';
+import { RESULT_WINDOW } from '../../src/model/search-query.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import { makeRecord } from './fixtures.js';
 

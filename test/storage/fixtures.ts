@@ -1,4 +1,4 @@
-import type { CatalogueRecord, Holding, HoldingStatus } from '../../src/catalogue/record.js';
+import type { CatalogueRecord, Holding, HoldingStatus } from '../../src/model/record.js';
 
 /** One copy at a branch. */
 export function copy(branch: string, status: HoldingStatus, itemId = `${branch}-${status}`): Holding {

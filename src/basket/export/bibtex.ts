@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { citeOf } from './citation.js';
 
 /** BibTeX for reference managers and LaTeX, written by citation-js (which escapes LaTeX's special characters). */

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 
 /** Plain ASCII letters and digits: what every BibTeX implementation accepts in a key. */
 function ascii(text: string): string {

@@ -1,4 +1,4 @@
-import { fullTitle, recordPath, type CatalogueRecord, type MediaType } from '../../catalogue/record.js';
+import { fullTitle, recordPath, type CatalogueRecord, type MediaType } from '../../model/record.js';
 import { mediaTypeLabel } from '../../catalogue/labels.js';
 
 type CslName = { family: string; given?: string } | { literal: string };

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { csvText } from '../../csv/csv.js';
 import { shelfItem } from '../shelf-list.js';
 

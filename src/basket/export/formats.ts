@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { toBibtex } from './bibtex.js';
 import { toCsv } from './csv.js';
 import { toMarcxml } from './marcxml.js';

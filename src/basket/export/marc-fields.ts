@@ -1,4 +1,4 @@
-import type { CatalogueRecord, Holding, MediaType } from '../../catalogue/record.js';
+import type { CatalogueRecord, Holding, MediaType } from '../../model/record.js';
 
 /** A control field (tag 001-009) or a data field with two indicators and subfields in order. */
 export type MarcField =

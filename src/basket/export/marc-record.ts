@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { controlNumberOf, fixedFieldOf, itemField, nonfilingOf, physicalOf, type MarcField } from './marc-fields.js';
 
 const field = (tag: string, ind1: string, ind2: string, ...subfields: Array<[string, string]>): MarcField => ({ tag, ind1, ind2, subfields });

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { leaderOf } from './marc-fields.js';
 import { marcFieldsOf } from './marc-record.js';
 

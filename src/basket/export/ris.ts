@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { citeOf } from './citation.js';
 
 const TAGGED = /^[A-Z][A-Z0-9] {2}- /;

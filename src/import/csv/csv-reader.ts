@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse, type Info } from 'csv-parse';
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { UnreadableFileError, type ReadItem, type SourcePosition } from '../types.js';
 import { mapHeader, type CsvField } from './columns.js';
 import { rowToRecord } from './row-to-record.js';

@@ -1,4 +1,4 @@
-import { MEDIA_TYPES, type CatalogueRecord, type Holding, type HoldingStatus, type MediaType } from '../../catalogue/record.js';
+import { MEDIA_TYPES, type CatalogueRecord, type Holding, type HoldingStatus, type MediaType } from '../../model/record.js';
 import { normaliseIsbn } from '../../text/isbn.js';
 import { splitCell, type CsvField } from './columns.js';
 

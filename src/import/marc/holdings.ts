@@ -1,4 +1,4 @@
-import type { Holding, HoldingStatus } from '../../catalogue/record.js';
+import type { Holding, HoldingStatus } from '../../model/record.js';
 import { dataFields, joined, subfield, type MarcRecord } from './marc-record.js';
 
 /** A MARC 21 holdings record (MFHD): leader/06 x, y, v or u. */

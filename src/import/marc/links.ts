@@ -1,4 +1,4 @@
-import type { OnlineLink } from '../../catalogue/record.js';
+import type { OnlineLink } from '../../model/record.js';
 import { dataFields, subfield, subfields, type MarcRecord } from './marc-record.js';
 
 /**

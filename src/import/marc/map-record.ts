@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { normaliseIsbn } from '../../text/isbn.js';
 import { altScriptOf, authorsOf, genresOf, languagesOf, publicationOf, seriesOf, subjectsOf, unique } from './descriptive.js';
 import { holdingsOf } from './holdings.js';

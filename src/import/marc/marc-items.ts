@@ -1,4 +1,4 @@
-import type { Holding } from '../../catalogue/record.js';
+import type { Holding } from '../../model/record.js';
 import type { ReadItem, SourcePosition } from '../types.js';
 import { holdingsOf, isHoldingsRecord } from './holdings.js';
 import { mapMarcRecord } from './map-record.js';

@@ -1,4 +1,4 @@
-import type { MediaType } from '../../catalogue/record.js';
+import type { MediaType } from '../../model/record.js';
 import { controlField, dataFields, subfields, type MarcRecord } from './marc-record.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { normaliseIsbn } from '../../text/isbn.js';
 import { unique } from './descriptive.js';
 import { dataFields, joined, subfield, subfields, type MarcRecord } from './marc-record.js';

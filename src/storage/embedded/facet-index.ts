@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FACET_FIELDS, type FacetField } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetField } from '../../model/search-query.js';
 import { readSnapshot, withBuildLock, writeSnapshot, type FacetSnapshot } from './facet-snapshot.js';
 
 const UNIT = 31;

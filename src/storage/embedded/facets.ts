@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { FACET_FIELDS, type FacetCount, type FacetField } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetCount, type FacetField } from '../../model/search-query.js';
 import { FacetIndex, type FacetIndexOptions } from './facet-index.js';
 
 type Facets = Record<FacetField, FacetCount[]>;

@@ -1,4 +1,4 @@
-import type { QueryClause, QueryTerm, SearchField } from '../../catalogue/search-query.js';
+import type { QueryClause, QueryTerm, SearchField } from '../../model/search-query.js';
 import { foldForTokenizer } from '../../text/fold.js';
 import { compactIsbn } from '../../text/isbn.js';
 

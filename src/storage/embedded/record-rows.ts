@@ -1,5 +1,5 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
-import type { FacetField } from '../../catalogue/search-query.js';
+import type { CatalogueRecord } from '../../model/record.js';
+import type { FacetField } from '../../model/search-query.js';
 import { foldForSort } from '../../text/fold.js';
 import { contentHash, facetPairs, titleSortKey } from '../record-keys.js';
 import { ftsValues } from '../search-columns.js';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { CatalogueRecord } from '../../catalogue/record.js';
-import type { FacetField } from '../../catalogue/search-query.js';
+import type { CatalogueRecord } from '../../model/record.js';
+import type { FacetField } from '../../model/search-query.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { rowOf } from './record-rows.js';

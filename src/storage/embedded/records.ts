@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import type { RecordStore, VocabularyTerm } from '../store.js';
 import { createRecordWrites } from './record-writes.js';
 import { VersionedCache } from '../versioned-cache.js';
-import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-query.js';
 import { createSearchEngine } from './search.js';
 import { persistCountsIn } from './facets.js';
 import { snapshotFileOf } from './facet-snapshot.js';

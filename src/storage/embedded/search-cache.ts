@@ -1,4 +1,4 @@
-import type { FacetCount, FacetField } from '../../catalogue/search-query.js';
+import type { FacetCount, FacetField } from '../../model/search-query.js';
 
 type Facets = Record<FacetField, FacetCount[]>;
 

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startWorker } from '../../workers/start-worker.js';
-import type { StoreSearchQuery, StoreSearchResult } from '../../catalogue/search-query.js';
-import { SearchTimedOut } from '../store.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-query.js';
+import { SearchTimedOut } from '../../model/search-query.js';
 import type { PersistCounts } from './facets.js';
 
 interface Job {

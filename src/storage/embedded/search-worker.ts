@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { StoreSearchQuery } from '../../catalogue/search-query.js';
+import type { StoreSearchQuery } from '../../model/search-query.js';
 import { createSearchEngine } from './search.js';
 import { snapshotFileOf } from './facet-snapshot.js';
 

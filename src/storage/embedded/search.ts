@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import type { CatalogueRecord } from '../../catalogue/record.js';
-import { RESULT_WINDOW, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import type { CatalogueRecord } from '../../model/record.js';
+import { RESULT_WINDOW, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../model/search-query.js';
 import { createFacetCounter, emptyFacets, type PersistCounts } from './facets.js';
 import type { FacetIndexOptions } from './facet-index.js';
 import { FTS_COLUMNS } from '../search-columns.js';

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, type Db, type Document, type IndexDescription } from 'mongodb';
-import { FACET_FIELDS, type FacetCount, type FacetField, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetCount, type FacetField, type StoreSearchQuery, type StoreSearchResult } from '../../model/search-query.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import type { RecordStore } from '../store.js';
 import type { RecordDocument } from './record-document.js';

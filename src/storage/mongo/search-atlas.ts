@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import { FACET_FIELDS, type FacetField, type QueryClause, type QueryTerm, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetField, type QueryClause, type QueryTerm, type StoreSearchQuery, type StoreSearchResult } from '../../model/search-query.js';
 import { compactIsbn } from '../../text/isbn.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { emptyFacets, TOTAL_CAP } from './search-pipeline.js';

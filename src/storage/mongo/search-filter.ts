@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import { FACET_FIELDS, type FacetFilter, type QueryClause, type QueryTerm, type SearchField } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, type FacetFilter, type QueryClause, type QueryTerm, type SearchField } from '../../model/search-query.js';
 import { SEARCH_COLUMNS, tokens, type SearchColumn } from './search-text.js';
 import { compactIsbn } from '../../text/isbn.js';
 

@@ -1,5 +1,5 @@
 import type { Document, Filter, FindOptions } from 'mongodb';
-import { FACET_FIELDS, RESULT_WINDOW, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../catalogue/search-query.js';
+import { FACET_FIELDS, RESULT_WINDOW, type FacetCount, type FacetField, type SortOrder, type StoreSearchQuery, type StoreSearchResult } from '../../model/search-query.js';
 import { clauseFilter, facetFilter } from './search-filter.js';
 import type { RecordDocument } from './record-document.js';
 

@@ -1,4 +1,4 @@
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import { FTS_COLUMNS, ftsValues } from '../search-columns.js';
 import { foldForSearch } from '../../text/fold.js';
 

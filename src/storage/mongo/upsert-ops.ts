@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, BulkWriteResult, MongoBulkWriteError } from 'mongodb';
-import type { CatalogueRecord } from '../../catalogue/record.js';
+import type { CatalogueRecord } from '../../model/record.js';
 import type { UpsertCounts } from '../store.js';
 import { toRecordDocument, type RecordDocument } from './record-document.js';
 

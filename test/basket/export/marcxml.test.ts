@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { MARC_SLIM_NS, toMarcxml } from '../../../src/basket/export/marcxml.js';
 import { readMarcxml } from '../../../src/import/marc/marcxml-reader.js';
-import type { CatalogueRecord } from '../../../src/catalogue/record.js';
+import type { CatalogueRecord } from '../../../src/model/record.js';
 import { catalogue, emma, emmaAudio, makeRecord, miserables, prideDvd, verwandlung, warAndPeace } from '../../storage/fixtures.js';
 import { hostile } from './hostile.js';
 

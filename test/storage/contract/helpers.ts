@@ -1,4 +1,4 @@
-import type { QueryClause, SearchField, StoreSearchQuery, StoreSearchResult } from '../../../src/catalogue/search-query.js';
+import type { QueryClause, SearchField, StoreSearchQuery, StoreSearchResult } from '../../../src/model/search-query.js';
 import type { Store } from '../../../src/storage/store.js';
 
 /** Gives each test the store opened for it (a fresh, empty one). */

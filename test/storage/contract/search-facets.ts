@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import type { FacetFilter } from '../../../src/catalogue/search-query.js';
+import type { FacetFilter } from '../../../src/model/search-query.js';
 import { catalogue, emma, emmaAudio, janeEyre, miserables, parishMap, prideDvd, verwandlung, warAndPeace } from '../fixtures.js';
 import { clause, query, type StoreRef } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import type { QueryClause } from '../../../src/catalogue/search-query.js';
+import type { QueryClause } from '../../../src/model/search-query.js';
 import { catalogue, emma, emmaAudio, janeEyre, makeRecord, prideDvd } from '../fixtures.js';
 import { clause, ids, query, type StoreRef } from './helpers.js';
 

@@ -1,5 +1,5 @@
-import type { CatalogueRecord } from '../../../src/catalogue/record.js';
-import type { StoreSearchQuery, StoreSearchResult } from '../../../src/catalogue/search-query.js';
+import type { CatalogueRecord } from '../../../src/model/record.js';
+import type { StoreSearchQuery, StoreSearchResult } from '../../../src/model/search-query.js';
 import { toRecordDocument } from '../../../src/storage/mongo/record-document.js';
 import { createRecordStore } from '../../../src/storage/mongo/record-store.js';
 import { mingoDb, type MingoDb } from './mingo-db.js';

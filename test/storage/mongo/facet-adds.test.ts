@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
-import type { CatalogueRecord } from '../../../src/catalogue/record.js';
+import type { CatalogueRecord } from '../../../src/model/record.js';
 import { SearchState } from '../../../src/catalogue/search-state.js';
 import { searchCatalogue } from '../../../src/catalogue/search-service.js';
-import { FACET_FIELDS } from '../../../src/catalogue/search-query.js';
+import { FACET_FIELDS } from '../../../src/model/search-query.js';
 import { DEMO_CATALOGUE_PATH } from '../../../src/import/demo.js';
 import { createRecordStore } from '../../../src/storage/mongo/record-store.js';
 import { catalogueDb } from './evaluate.js';

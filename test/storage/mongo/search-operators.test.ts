@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { QueryClause } from '../../../src/catalogue/search-query.js';
+import type { QueryClause } from '../../../src/model/search-query.js';
 import { createRecordStore } from '../../../src/storage/mongo/record-store.js';
 import { clause, query } from '../contract/helpers.js';
 import { catalogue, emma, emmaAudio, janeEyre, makeRecord, prideDvd } from '../fixtures.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FacetFilter, SearchField, SortOrder } from '../../../src/catalogue/search-query.js';
+import type { FacetFilter, SearchField, SortOrder } from '../../../src/model/search-query.js';
 import { clause, query } from '../contract/helpers.js';
 import { catalogue, emma, emmaAudio, janeEyre, miserables, parishMap, prideDvd, verwandlung, warAndPeace } from '../fixtures.js';
 import { searchInMemory } from './evaluate.js';

@@ -75,3 +75,10 @@ export interface StoreSearchResult {
   records: CatalogueRecord[];
   facets: Record<FacetField, FacetCount[]>;
 }
+
+/** A search stopped because it ran past the store's time budget; nothing is wrong with the catalogue. */
+export class SearchTimedOut extends Error {
+  constructor() {
+    super('the search ran past its time budget and was stopped');
+  }
+}
