@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startSite, type Site } from './harness.js';
-import { ServedPages } from './served-pages.js';
+import { siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
 // In-page code runs in Chromium; the project's tsconfig has no DOM lib, so its globals are declared for this file only.
@@ -15,15 +14,8 @@ const RECORDS = [
   JSON.stringify({ id: 'browser-2', title: ' ', mediaType: 'book' }),
 ].join('\n');
 
-let site: Site;
-const served = new ServedPages();
-
-before(async () => {
-  site = await startSite();
-});
-after(async () => {
-  await site?.close();
-});
+const file = siteForFile();
+const served = file.served;
 
 /** Log in through the form as a browser would. */
 async function logIn(visit: Visit, card: string, pin: string, returnTo: string): Promise<void> {
@@ -39,7 +31,7 @@ async function logIn(visit: Visit, card: string, pin: string, returnTo: string):
 describe('a librarian’s working day in the console, checked at 1280 and 360 px', () => {
   let visit: Visit;
   before(async () => {
-    visit = await Visit.open(site, served, new Map());
+    visit = await Visit.open(file.site, served, new Map());
     await logIn(visit, LIBRARIAN.card, LIBRARIAN.pin, '/librarian');
   });
   after(async () => {
@@ -110,7 +102,7 @@ describe('a librarian’s working day in the console, checked at 1280 and 360 px
 
 describe('a member changes their own PIN', () => {
   it('enters the current PIN and a new one twice', async () => {
-    const visit = await Visit.open(site, served, new Map());
+    const visit = await Visit.open(file.site, served, new Map());
     try {
       await logIn(visit, '1000000002', '2345', '/account');
       await visit.step('change PIN page', (page) => page.getByRole('link', { name: 'Change your PIN' }).click());
@@ -130,7 +122,7 @@ describe('a member changes their own PIN', () => {
 
 describe('every console screen with the keyboard alone', () => {
   it('reaches each console page from the console navigation by Tab and Enter, focus always visible', async () => {
-    const visit = await Visit.open(site, served, new Map());
+    const visit = await Visit.open(file.site, served, new Map());
     try {
       await logIn(visit, LIBRARIAN.card, LIBRARIAN.pin, '/librarian');
       for (const name of ['Import records', 'Search demand', 'Members', 'Branches', 'Audit log', 'Overview']) {

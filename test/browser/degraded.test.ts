@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CookieLedger } from './checks.js';
-import { launchCookielessBrowser, startSite, type Site } from './harness.js';
-import { ServedPages } from './served-pages.js';
+import { launchCookielessBrowser, siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
-let site: Site;
-const served = new ServedPages();
-
-before(async () => {
-  site = await startSite();
-});
-after(async () => {
-  await site?.close();
-});
+const file = siteForFile();
+const served = file.served;
 
 describe('a visit with JavaScript turned off', () => {
   let visit: Visit;
   const ledger: CookieLedger = new Map();
   before(async () => {
-    visit = await Visit.open(site, served, ledger, { javaScriptEnabled: false });
+    visit = await Visit.open(file.site, served, ledger, { javaScriptEnabled: false });
   });
   after(async () => {
     await visit?.close();
@@ -60,7 +52,7 @@ describe('a browser that blocks all cookies', () => {
   let browser: Awaited<ReturnType<typeof launchCookielessBrowser>>;
   before(async () => {
     browser = await launchCookielessBrowser();
-    visit = await Visit.in(site, served, new Map(), browser.context);
+    visit = await Visit.in(file.site, served, new Map(), browser.context);
   });
   after(async () => {
     await browser?.close();

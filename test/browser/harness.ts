@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -11,6 +12,7 @@ import { loadDemoCatalogue } from '../../src/import/demo.js';
 import { seedDemoMembers } from '../../src/members/demo-members.js';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import type { Store } from '../../src/storage/store.js';
+import { ServedPages } from './served-pages.js';
 
 /** Debian's Chromium; playwright's own browser downloads are never used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,5 +89,28 @@ export async function startSite(): Promise<Site> {
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The site one test file drives: started before its tests and closed after
+ * them. Tests read `file.site`, which exists once `before` has run;
+ * `file.served` collects the pages the file saw, for vnu.
+ */
+export function siteForFile(): { readonly site: Site; readonly served: ServedPages } {
+  let site: Site | undefined;
+  const served = new ServedPages();
+  before(async () => {
+    site = await startSite();
+  });
+  after(async () => {
+    await site?.close();
+  });
+  return {
+    get site(): Site {
+      if (!site) throw new Error('the site starts in before(); read file.site inside a test');
+      return site;
+    },
+    served,
   };
 }

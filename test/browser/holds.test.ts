@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { NARROW } from './checks.js';
-import { startSite, type Site } from './harness.js';
-import { ServedPages } from './served-pages.js';
+import { siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
 /** Shirley (demo record SM001030) has one copy, at Northgate, shelfmark F BRO. */
@@ -29,15 +28,8 @@ const BROKEN_WORDS = `(function () {
   return out;
 })()`;
 
-let site: Site;
-const served = new ServedPages();
-
-before(async () => {
-  site = await startSite();
-});
-after(async () => {
-  await site?.close();
-});
+const file = siteForFile();
+const served = file.served;
 
 async function logIn(visit: Visit, card: string, pin: string): Promise<void> {
   await visit.go(`login as ${card}`, '/login');
@@ -65,7 +57,7 @@ describe('a hold from reserve to collect, in Chromium: member, second member, li
   let lydia: Visit;
 
   before(async () => {
-    const visits = await Promise.all([0, 1, 2].map(() => Visit.open(site, served, new Map())));
+    const visits = await Promise.all([0, 1, 2].map(() => Visit.open(file.site, served, new Map())));
     [ada, samuel, lydia] = [visits[0]!, visits[1]!, visits[2]!];
   });
   after(async () => {
@@ -125,7 +117,7 @@ describe('a hold from reserve to collect, in Chromium: member, second member, li
 describe('the basket as a pick list, in Chromium', () => {
   let visit: Visit;
   before(async () => {
-    visit = await Visit.open(site, served, new Map());
+    visit = await Visit.open(file.site, served, new Map());
   });
   after(async () => {
     await visit?.close();

@@ -3,8 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Cookie } from 'playwright-core';
 import { visitDay } from '../../src/cookies/analytics.js';
 import { NARROW, type CookieLedger } from './checks.js';
-import { startSite, type Site } from './harness.js';
-import { ServedPages } from './served-pages.js';
+import { siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
 // In-page code runs in Chromium; the project's tsconfig has no DOM lib, so its globals are declared for this file only.
@@ -29,15 +28,8 @@ function expiryAsReceived(cookie: Cookie): string {
   return days === 365 ? '1 year' : `${days} days`;
 }
 
-let site: Site;
-const served = new ServedPages();
-
-before(async () => {
-  site = await startSite();
-});
-after(async () => {
-  await site?.close();
-});
+const file = siteForFile();
+const served = file.served;
 
 describe('a whole visit in Chromium, with JavaScript', () => {
   let visit: Visit;
@@ -45,7 +37,7 @@ describe('a whole visit in Chromium, with JavaScript', () => {
   let basketTitle = '';
 
   before(async () => {
-    visit = await Visit.open(site, served, ledger);
+    visit = await Visit.open(file.site, served, ledger);
   });
   after(async () => {
     await visit?.close();
@@ -154,11 +146,11 @@ describe('a whole visit in Chromium, with JavaScript', () => {
     });
     assert.equal(await visit.cookie('JSESSIONID'), undefined, 'the browser was told to drop the cookie');
     // Someone who copied the cookie replays it in a browser of their own.
-    const replay = await Visit.open(site, served, new Map());
+    const replay = await Visit.open(file.site, served, new Map());
     try {
       await replay.context.addCookies([
-        { name: 'COOKIE_SUPPORT', value: 'true', url: site.origin, httpOnly: true, sameSite: 'Lax' },
-        { name: 'JSESSIONID', value: session.value, url: site.origin, httpOnly: true, sameSite: 'Lax' },
+        { name: 'COOKIE_SUPPORT', value: 'true', url: file.site.origin, httpOnly: true, sameSite: 'Lax' },
+        { name: 'JSESSIONID', value: session.value, url: file.site.origin, httpOnly: true, sameSite: 'Lax' },
       ]);
       await replay.go('replayed session: basket', '/basket');
       assert.equal(await replay.page.locator('#basket-count').innerText(), '0', 'an empty basket');
@@ -180,7 +172,7 @@ describe('a whole visit in Chromium, with JavaScript', () => {
     assert.ok(cookies.find((c) => c.name === 'SHELFMARK_VISITOR'), 'the analytics cookie arrives after consent');
     await visit.go('home after consent', '/');
     const today = visitDay(Date.now());
-    const [counts] = await site.store.visits.daily(today, today);
+    const [counts] = await file.site.store.visits.daily(today, today);
     assert.equal(counts?.visitors, 1);
   });
 
@@ -209,7 +201,7 @@ describe('a whole visit in Chromium, with JavaScript', () => {
 describe('the same journey with the keyboard alone', () => {
   let visit: Visit;
   before(async () => {
-    visit = await Visit.open(site, served, new Map());
+    visit = await Visit.open(file.site, served, new Map());
   });
   after(async () => {
     await visit?.close();

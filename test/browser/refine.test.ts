@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { NARROW } from './checks.js';
-import { startSite, type Site } from './harness.js';
-import { ServedPages } from './served-pages.js';
+import { siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
 // In-page code runs in Chromium; the project's tsconfig has no DOM lib, so its globals are declared for this file only.
@@ -11,15 +10,8 @@ import { Visit } from './visit.js';
 declare const document: any;
 declare const window: any;
 
-let site: Site;
-const served = new ServedPages();
-
-before(async () => {
-  site = await startSite();
-});
-after(async () => {
-  await site?.close();
-});
+const file = siteForFile();
+const served = file.served;
 
 const totalOn = async (page: Page) => Number(/of (\d+)/.exec(await page.locator('#result-count').innerText())?.[1]);
 
@@ -49,7 +41,7 @@ for (const scripted of [true, false]) {
   describe(`multi-select facets, JavaScript ${scripted ? 'on' : 'off'}`, () => {
     let visit: Visit;
     before(async () => {
-      visit = await Visit.open(site, served, new Map(), { javaScriptEnabled: scripted });
+      visit = await Visit.open(file.site, served, new Map(), { javaScriptEnabled: scripted });
     });
     after(async () => {
       await visit?.close();
@@ -80,7 +72,7 @@ for (const scripted of [true, false]) {
 describe('on a phone (360 px)', () => {
   let visit: Visit;
   before(async () => {
-    visit = await Visit.open(site, served, new Map(), { viewport: NARROW });
+    visit = await Visit.open(file.site, served, new Map(), { viewport: NARROW });
   });
   after(async () => {
     await visit?.close();

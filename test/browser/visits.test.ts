@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CookieLedger } from './checks.js';
-import { startSite, type Site } from './harness.js';
-import { ServedPages } from './served-pages.js';
+import { siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
 // In-page code runs in Chromium; the project's tsconfig has no DOM lib, so its globals are declared for this file only.
@@ -10,15 +9,8 @@ import { Visit } from './visit.js';
 declare const document: any;
 
 /** Visits as members browse: several tabs, Back, no JavaScript, idle time (issue 13). */
-let site: Site;
-const served = new ServedPages();
-
-before(async () => {
-  site = await startSite();
-});
-after(async () => {
-  await site?.close();
-});
+const file = siteForFile();
+const served = file.served;
 
 const count = (visit: Visit) => visit.page.locator('#basket-count').innerText();
 
@@ -26,14 +18,14 @@ describe('tabs opened before the visit had a session', () => {
   let first: Visit;
   const ledger: CookieLedger = new Map();
   before(async () => {
-    first = await Visit.open(site, served, ledger);
+    first = await Visit.open(file.site, served, ledger);
   });
   after(async () => {
     await first?.close();
   });
 
   it('adds from each of three tabs opened before the first add, each showing the server’s count', async () => {
-    const tabs = [first, await Visit.in(site, served, ledger, first.context), await Visit.in(site, served, ledger, first.context)];
+    const tabs = [first, await Visit.in(file.site, served, ledger, first.context), await Visit.in(file.site, served, ledger, first.context)];
     await tabs[0]!.go('tabs: results', '/search?q=austen');
     const links = await tabs[0]!.page.locator('.result__title a').evaluateAll((as) => as.slice(0, 3).map((a) => (a as any).getAttribute('href') as string));
     for (const [i, tab] of tabs.entries()) await tab.go(`tabs: record in tab ${i + 1}`, links[i]!);
@@ -47,7 +39,7 @@ describe('tabs opened before the visit had a session', () => {
   });
 
   it('a form from before a login in another tab still works', async () => {
-    const [older, other] = [first, await Visit.in(site, served, ledger, first.context)];
+    const [older, other] = [first, await Visit.in(file.site, served, ledger, first.context)];
     await older.go('tabs: a record before login', '/search?q=dickens');
     await other.go('tabs: login page in another tab', '/login');
     await other.step('tabs: log in in another tab', async (page) => {
@@ -80,7 +72,7 @@ describe('tabs opened before the visit had a session', () => {
 describe('without JavaScript, members keep their place', () => {
   let visit: Visit;
   before(async () => {
-    visit = await Visit.open(site, served, new Map(), { javaScriptEnabled: false });
+    visit = await Visit.open(file.site, served, new Map(), { javaScriptEnabled: false });
   });
   after(async () => {
     await visit?.close();
@@ -122,7 +114,7 @@ describe('without JavaScript, members keep their place', () => {
 describe('the end of an idle visit', () => {
   let visit: Visit;
   before(async () => {
-    visit = await Visit.open(site, served, new Map());
+    visit = await Visit.open(file.site, served, new Map());
     // The page's own timers run on a clock the test moves; the server keeps its own.
     await visit.page.clock.install();
   });
@@ -156,7 +148,7 @@ describe('the end of an idle visit', () => {
   });
 
   it('after the visit ended on the server, the next page says so once', async () => {
-    site.advanceMinutes(31);
+    file.site.advanceMinutes(31);
     await visit.go('idle: after the visit ended', '/basket');
     assert.equal(await visit.page.locator('#status').innerText(), 'Your last visit ended after 30 minutes without activity, and its basket was emptied.');
     assert.match(await visit.page.locator('main').innerText(), /Your basket is empty/);
