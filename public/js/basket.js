@@ -2,6 +2,7 @@
 (function () {
   'use strict';
 
+  // The one status message in place of a page's flash; visit.js (loaded after this file) says its messages with it too.
   function announce(text, kind) {
     var status = document.getElementById('status');
     if (!status) return;
@@ -11,6 +12,7 @@
     p.textContent = text;
     status.appendChild(p);
   }
+  window.shelfmark = { announce: announce };
 
   function setCount(count) {
     var badge = document.getElementById('basket-count');

@@ -48,15 +48,8 @@
     ];
   }
 
-  function say(text, kind) {
-    var status = document.getElementById('status');
-    if (!status) return;
-    status.innerHTML = '';
-    var p = document.createElement('p');
-    p.className = 'flash flash--' + kind;
-    p.textContent = text;
-    status.appendChild(p);
-  }
+  // basket.js, loaded first on every page (layout/base.njk), shows status messages.
+  var say = window.shelfmark.announce;
 
   // "Keep my visit going" in one action, in place; focus stays where it was.
   document.getElementById('visit-keep').addEventListener('submit', function (event) {
