@@ -1,6 +1,8 @@
 import { foldForSearch } from '../text/fold.js';
 import { editDistance } from '../text/edit-distance.js';
 import type { Vocabulary } from './word-forms.js';
+import { perRange } from './per-range.js';
+import type { VocabularyTerm } from '../storage/store.js';
 
 /** Words of the vocabulary read per first letter when looking for a correction. */
 const CANDIDATE_RANGE = 20_000;
@@ -24,6 +26,12 @@ const MAX_QUERIES = 4;
 export async function correctWord(word: string, vocabulary: Vocabulary): Promise<string[]> {
   // Members rarely get a word's first letter wrong, so candidates share it: one range of the index, not all of it.
   const candidates = await vocabulary.vocabulary(word[0]!, CANDIDATE_RANGE);
+  return correctionsInRange(candidates, word, () => closest(word, candidates));
+}
+/** Comparing a word with every candidate of its letter costs milliseconds, so it is done once per range. */
+const correctionsInRange = perRange<string[]>();
+
+function closest(word: string, candidates: VocabularyTerm[]): string[] {
   const docs = candidates.find((c) => c.term === word)?.docs ?? 0;
   const limit = docs > 0 ? 1 : maxDistance(word);
   const found: Array<{ term: string; distance: number; docs: number }> = [];

@@ -2,6 +2,7 @@ import type { RecordStore } from '../storage/store.js';
 import { foldForSearch } from '../text/fold.js';
 import { isStemmable, stemEnglish } from '../text/stem.js';
 import type { QueryTerm, StoreSearchQuery } from '../model/search-query.js';
+import { perRange } from './per-range.js';
 
 /** Where the catalogue's vocabulary is read from. */
 export type Vocabulary = Pick<RecordStore, 'vocabulary'>;
@@ -32,12 +33,14 @@ export async function formsOf(word: string, vocabulary: Vocabulary): Promise<str
   const prefix = sharedPrefix(folded, stem);
   if (prefix.length < 3) return [];
   const terms = await vocabulary.vocabulary(prefix, RANGE);
-  return terms
+  return formsInRange(terms, folded, () => terms
     .filter(({ term }) => term !== folded && isStemmable(term) && stemEnglish(term) === stem)
     .sort((a, b) => b.docs - a.docs || (a.term < b.term ? -1 : 1))
     .slice(0, MAX_FORMS)
-    .map(({ term }) => term);
+    .map(({ term }) => term));
 }
+/** Stemming every word of a range is most of a search's cost on the serving thread, so it is done once per range. */
+const formsInRange = perRange<string[]>();
 
 /** A term with the other forms of its word, when it is one plain word (phrases stay exact, field `isbn` is digits). */
 async function withForms(term: QueryTerm, vocabulary: Vocabulary): Promise<QueryTerm> {
