@@ -52,6 +52,41 @@ function clauseExpression(clause: QueryClause): string | null {
 }
 
 /**
+ * The same expression as a tree of its FTS5 phrases, in the order the
+ * expression names them (a word's typed form twice, as above): for the
+ * engine that scores phrase by phrase (phrase-scores.ts). bm25() adds up one
+ * figure per phrase, each depending only on that phrase and the record, so a
+ * record's score under the whole expression is the sum, in this order, of its
+ * scores under each phrase alone. Null when a clause excludes: a NOT is left
+ * to FTS5.
+ */
+export type MatchPlan = { phrase: string } | { all: MatchPlan[] } | { any: MatchPlan[] };
+
+function termPlan(term: QueryTerm): MatchPlan | null {
+  const words = term.words.map((w) => compactIsbn(foldForTokenizer(w))).filter(searchable);
+  if (words.length === 0) return null;
+  const column = COLUMN_OF[term.field];
+  const phrase = (text: string): MatchPlan => ({ phrase: `${column ? `{${column}} : ` : ''}${quote(text)}` });
+  if (term.phrase) return phrase(words.join(' '));
+  const forms = words.length === 1 ? (term.forms ?? []) : [];
+  const parts = words.map((word): MatchPlan => {
+    const others = forms.map((f) => foldForTokenizer(f)).filter((f) => searchable(f) && f !== word);
+    return others.length === 0 ? phrase(word) : { any: [word, word, ...others].map(phrase) };
+  });
+  return parts.length === 1 ? parts[0]! : { all: parts };
+}
+
+export function toMatchPlan(clauses: QueryClause[]): MatchPlan | null {
+  if (clauses.some((c) => c.exclude)) return null;
+  const must = clauses.map((clause) => {
+    const terms = [clause, ...(clause.or ?? [])].map(termPlan).filter((p): p is MatchPlan => p !== null);
+    return terms.length === 0 ? null : terms.length === 1 ? terms[0]! : { any: terms };
+  }).filter((p): p is MatchPlan => p !== null);
+  if (must.length === 0) return null;
+  return must.length === 1 ? must[0]! : { all: must };
+}
+
+/**
  * The FTS5 MATCH expression for clauses: every clause ANDed, excluded ones
  * taken away with NOT. Null when no clause the record must match has a
  * searchable word: such a query matches nothing (FTS5 cannot start from NOT).

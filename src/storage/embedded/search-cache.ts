@@ -9,13 +9,17 @@ export interface CachedHits {
   matches: number;
   total: number;
   rids: Int32Array;
+  /** Each hit's rank, beside `rids`, when the search was scored phrase by phrase (phrase-scores.ts). */
+  ranks?: Float64Array;
   ranked: Int32Array;
   facets: Map<number, Facets>;
 }
 
+const size = (entry: CachedHits) => entry.rids.length * (entry.ranks ? 3 : 1);
+
 /**
  * Recent searches' hits, least recently used out first, bounded by the rowids
- * held (4 bytes each), the way Solr's queryResultCache keeps repeated searches
+ * held (4 bytes each; a rank beside one counts as two more), the way Solr's queryResultCache keeps repeated searches
  * from matching and ranking again. Entries from an older catalogue version are
  * never returned.
  */
@@ -30,7 +34,7 @@ export class HitCache {
     if (!entry) return undefined;
     this.entries.delete(key);
     if (entry.version !== version) {
-      this.held -= entry.rids.length;
+      this.held -= size(entry);
       return undefined;
     }
     this.entries.set(key, entry);
@@ -40,16 +44,18 @@ export class HitCache {
   set(key: string, entry: CachedHits): void {
     const old = this.entries.get(key);
     if (old) {
-      this.held -= old.rids.length;
+      this.held -= size(old);
       this.entries.delete(key);
     }
-    if (entry.rids.length > this.maxRids / 4) return;
+    // Too big with its ranks, it is kept without them: its page is ranked, and a deeper one is ranked again.
+    if (size(entry) > this.maxRids / 4 && entry.ranks) delete entry.ranks;
+    if (size(entry) > this.maxRids / 4) return;
     this.entries.set(key, entry);
-    this.held += entry.rids.length;
+    this.held += size(entry);
     for (const [k, e] of this.entries) {
       if (this.held <= this.maxRids) break;
       this.entries.delete(k);
-      this.held -= e.rids.length;
+      this.held -= size(e);
     }
   }
 }

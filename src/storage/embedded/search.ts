@@ -4,9 +4,10 @@ import { RESULT_WINDOW, type FacetField, type SortOrder, type StoreSearchQuery, 
 import { createFacetCounter, emptyFacets, type PersistCounts } from './facets.js';
 import type { FacetIndexOptions } from './facet-index.js';
 import { FTS_COLUMNS } from '../search-columns.js';
-import { toMatchExpression } from './fts-query.js';
+import { toMatchExpression, toMatchPlan, type MatchPlan } from './fts-query.js';
+import { PhraseScores } from './phrase-scores.js';
 import { createStatementCache } from './statement-cache.js';
-import { HitCache } from './search-cache.js';
+import { HitCache, type CachedHits } from './search-cache.js';
 import { TopHits } from './search-ranking.js';
 
 /** ORDER BY per sort; the browse forms match the expression indexes in schema.ts. Ties go by id so pages are stable. */
@@ -61,6 +62,7 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
   const prepared = createStatementCache(db);
   const facets = createFacetCounter(db, persist, indexOptions);
   const cache = new HitCache();
+  const phrases = new PhraseScores(db, BM25);
   const clearHits = db.prepare('DELETE FROM hits');
   const countHits = db.prepare<[], number>('SELECT count(*) FROM hits').pluck();
   const hitRids = db.prepare<[], number>('SELECT rid FROM hits').pluck();
@@ -124,13 +126,8 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return rankOnePass(match, keep, k);
   }
 
-  /**
-   * One pass over every match's score, the best `k` kept in a bounded heap. The
-   * heap keeps ties by rowid, so the hits tied with its worst kept rank are all
-   * looked at again by id: only that group, never every hit.
-   */
+  /** One pass over every match's score from FTS5, the kept ones collected for bestOf. */
   function rankOnePass(match: string, keep: (rid: number) => boolean, k: number): Int32Array {
-    const top = new TopHits(k);
     let rids = new Int32Array(1024);
     let ranks = new Float64Array(1024);
     let n = 0;
@@ -146,15 +143,37 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
       }
       rids[n] = rid;
       ranks[n++] = rank;
-      top.offer(rank, rid);
     }
+    return bestOf(rids.subarray(0, n), ranks.subarray(0, n), k);
+  }
+
+  /**
+   * The best `k` of scored hits, kept in a bounded heap. The heap keeps ties
+   * by rowid, so the hits tied with its worst kept rank are all looked at
+   * again by id: only that group, never every hit.
+   */
+  function bestOf(rids: Int32Array, ranks: Float64Array, k: number): Int32Array {
+    if (rids.length === 0 || k === 0) return new Int32Array(0);
+    const top = new TopHits(k);
+    for (let i = 0; i < rids.length; i++) top.offer(ranks[i]!, rids[i]!);
     let chosen: Array<[number, number]> = top.entries().map((e) => [e.rid, e.rank]);
-    if (top.full && n > k) {
+    if (top.full && rids.length > k) {
       const boundary = top.boundary;
       chosen = chosen.filter(([, rank]) => rank < boundary);
-      for (let i = 0; i < n; i++) if (ranks[i] === boundary) chosen.push([rids[i]!, boundary]);
+      for (let i = 0; i < rids.length; i++) if (ranks[i] === boundary) chosen.push([rids[i]!, boundary]);
     }
     return inOrder(chosen, k);
+  }
+
+  /** The ranks of `kept`, a subsequence of `scored.rids`. */
+  function ranksOf(scored: { rids: Int32Array; ranks: Float64Array }, kept: Int32Array): Float64Array {
+    if (kept.length === scored.rids.length) return scored.ranks;
+    const out = new Float64Array(kept.length);
+    for (let i = 0, j = 0; i < kept.length; i++) {
+      while (scored.rids[j] !== kept[i]) j++;
+      out[i] = scored.ranks[j]!;
+    }
+    return out;
   }
 
   /** Hits without those holding any excluded value, from the facet index. */
@@ -174,20 +193,34 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return Array.from(rowids, (rid) => JSON.parse(byRowid.get(rid)!) as CatalogueRecord);
   }
 
-  function byRelevance(match: string, groups: Groups, excluded: Groups, query: StoreSearchQuery, offset: number, limit: number): StoreSearchResult {
+  /** A filter is applied to the matches here, from the facet index. */
+  const kept = (matches: Int32Array, groups: Groups, excluded: Groups) => without(groups.length === 0 ? matches : facets.filter(matches, groups), excluded);
+
+  /** Every match's rowid from FTS5, unscored: ranked later, and only as deep as a page needs. */
+  function matchedHits(match: string, groups: Groups, excluded: Groups, version: string): CachedHits {
+    const matches = Int32Array.from(matchRids.all(match));
+    const rids = kept(matches, groups, excluded);
+    return { version, matches: matches.length, total: rids.length, rids, ranked: new Int32Array(0), facets: new Map() };
+  }
+
+  /** Every match with its rank, from the phrases' kept lists (phrase-scores.ts). */
+  function scoredHits(plan: MatchPlan, groups: Groups, excluded: Groups, version: string): CachedHits {
+    const scored = phrases.score(plan, version);
+    const rids = kept(scored.rids, groups, excluded);
+    return { version, matches: scored.rids.length, total: rids.length, rids, ranks: ranksOf(scored, rids), ranked: new Int32Array(0), facets: new Map() };
+  }
+
+  function byRelevance(match: string, plan: MatchPlan | null, groups: Groups, excluded: Groups, query: StoreSearchQuery, offset: number, limit: number): StoreSearchResult {
     const key = `${match}\u0000${JSON.stringify(groups)}\u0000${JSON.stringify(excluded)}`;
     const version = facets.version();
     // A page of nothing (a count only) ranks nothing; a later page ranks on the rowids already read.
     const need = limit === 0 ? 0 : Math.min(RESULT_WINDOW, Math.max(offset + limit, 100));
     let entry = cache.get(key, version);
-    if (!entry) {
-      // The total and the facets need every hit's rowid, never its score; a filter is applied here, from the facet index.
-      const matches = Int32Array.from(matchRids.all(match));
-      const rids = without(groups.length === 0 ? matches : facets.filter(matches, groups), excluded);
-      entry = { version, matches: matches.length, total: rids.length, rids, ranked: new Int32Array(0), facets: new Map() };
+    if (!entry || (entry.ranked.length < need && entry.ranked.length < entry.total)) {
+      entry ??= plan && phrases.worthIt(plan, version) ? scoredHits(plan, groups, excluded, version) : matchedHits(match, groups, excluded, version);
+      entry.ranked = entry.ranks ? bestOf(entry.rids, entry.ranks, need) : rankTop(match, entry.matches, entry.rids, need);
       cache.set(key, entry);
     }
-    if (entry.ranked.length < need && entry.ranked.length < entry.total) entry.ranked = rankTop(match, entry.matches, entry.rids, need);
     let counted = entry.facets.get(query.facetLimit);
     if (!counted) {
       counted = entry.total === 0 ? emptyFacets() : facets.forRids(entry.rids, query.facetLimit);
@@ -212,7 +245,7 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     const excluded = groupFilters(query.exclude ?? []);
     const match = query.clauses.length > 0 ? toMatchExpression(query.clauses) : null;
     if (query.clauses.length > 0 && match === null) return { total: 0, records: [], facets: emptyFacets() };
-    if (match !== null && query.sort === 'relevance') return byRelevance(match, groups, excluded, query, offset, limit);
+    if (match !== null && query.sort === 'relevance') return byRelevance(match, toMatchPlan(query.clauses), groups, excluded, query, offset, limit);
     const orderBy = ORDER_BY[query.sort as keyof typeof ORDER_BY] ?? ORDER_BY.newest;
     if (match === null && groups.length === 0 && excluded.length === 0) {
       const page = limit === 0 ? [] : prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset);
