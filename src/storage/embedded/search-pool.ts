@@ -6,6 +6,8 @@ import type { PersistCounts } from './facets.js';
 
 interface Job {
   query: StoreSearchQuery;
+  /** The worker that ran this search before, and so holds its hits: the one it goes to when that worker is free. */
+  home: number;
   /** Load the facet index rather than search (the first job of the first worker). */
   warm?: true;
   resolve: (result: StoreSearchResult) => void;
@@ -15,6 +17,14 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job: (Job & { id: number; timer: NodeJS.Timeout | undefined }) | null;
+}
+
+/** A search's home worker, from what it asks for apart from the page (FNV-1a of it). */
+function homeOf(query: StoreSearchQuery): number {
+  const text = JSON.stringify([query.clauses, query.filters, query.exclude, query.sort]);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 export interface SearchPoolOptions {
@@ -99,10 +109,24 @@ export function createSearchPool(options: SearchPoolOptions) {
     return setTimeout(() => replace(slot, new SearchTimedOut()), options.budgetMs);
   }
 
+  /**
+   * Each free worker takes the oldest search whose home it is, or else the
+   * oldest whose home worker is busy: a repeated search or its next page
+   * goes back to the worker whose hit cache holds it, and nobody waits for
+   * a busy worker while another is free.
+   */
+  function next(slot: Slot): Job | undefined {
+    const own = slots.indexOf(slot);
+    let i = waiting.findIndex((job) => job.home % slots.length === own);
+    if (i < 0) i = waiting.findIndex((job) => slots[job.home % slots.length]!.job !== null || !slots[job.home % slots.length]!.ready);
+    return i < 0 ? undefined : waiting.splice(i, 1)[0];
+  }
+
   function dispatch(): void {
     for (const slot of slots) {
       if (!slot.ready || slot.job || waiting.length === 0) continue;
-      const job = waiting.shift()!;
+      const job = next(slot);
+      if (!job) continue;
       const id = nextId++;
       slot.job = { ...job, id, timer: undefined };
       slot.job.timer = budget(slot);
@@ -116,7 +140,7 @@ export function createSearchPool(options: SearchPoolOptions) {
   // loads it on the first search that needs it instead, so a plain browse never waits behind it.
   if (options.workers > 1) {
     const none = () => {};
-    waiting.push({ query: { clauses: [], filters: [], sort: 'relevance', offset: 0, limit: 0, facetLimit: 0 }, warm: true, resolve: none, reject: none });
+    waiting.push({ query: { clauses: [], filters: [], sort: 'relevance', offset: 0, limit: 0, facetLimit: 0 }, home: 0, warm: true, resolve: none, reject: none });
   }
 
   return {
@@ -128,7 +152,7 @@ export function createSearchPool(options: SearchPoolOptions) {
       if (closed) return Promise.reject(new Error('the store is closed'));
       if (broken) return Promise.reject(broken);
       return new Promise((resolve, reject) => {
-        waiting.push({ query, resolve, reject });
+        waiting.push({ query, home: homeOf(query), resolve, reject });
         dispatch();
       });
     },
