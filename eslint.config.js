@@ -51,8 +51,8 @@ export default tseslint.config(
     languageOptions: { globals: { db: 'readonly', rs: 'readonly', print: 'readonly', sleep: 'readonly' } },
   },
   {
-    // Plain JavaScript (bin/, this file) is outside the TypeScript project, and runs on Node.
-    files: ['**/*.js'],
+    // Plain JavaScript (bin/, this file, the bench's server wrapper) is outside the TypeScript project, and runs on Node.
+    files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },

@@ -8,7 +8,7 @@ import type { LoadPlan, LoadResult } from './load.js';
 import { readLoopDelay, resetLoopDelay, type LoopDelay } from './loop-delay.js';
 
 const LOAD = path.join(import.meta.dirname, 'load.ts');
-const SERVER = path.join(import.meta.dirname, 'monitored-server.ts');
+const SERVER = path.join(import.meta.dirname, 'monitored-server.mjs');
 const BARE_KOA = path.join(import.meta.dirname, 'bare-koa.ts');
 
 export type Page = 'search' | 'record' | 'basket';

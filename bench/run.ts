@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,11 +71,13 @@ async function main(): Promise<void> {
     },
     settings: {
       sizes, timing, connections: CONNECTIONS,
-      note: 'autocannon runs in its own process on the same machine, so the load generator takes CPU from the server it measures; the server, bare koa and each import run one at a time.',
+      note: 'autocannon runs in its own process on the same machine, so the load generator takes CPU from the server it measures; the server, bare koa and each import run one at a time. Shelfmark is served from its build (dist/, plain node), as npm run start:prod serves it.',
     },
     bareKoa: {},
     sizes: [],
   };
+  log('building dist/ (the server is measured as npm run start:prod runs it)');
+  execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   log(`bare koa ceiling at ${CONNECTIONS.join(' and ')} connections`);
   results.bareKoa = await measureBareKoa(port + 1, CONNECTIONS, timing);
   const outDir = path.join(BENCH, 'results');

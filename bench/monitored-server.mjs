@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /**
- * Shelfmark's server with its event loop watched: the bench reads how long the
+ * Shelfmark's server as `npm run start:prod` runs it (the build in dist/,
+ * plain node, no TypeScript loader), with its event loop watched: the bench reads how long the
  * loop was held up during each load. A second port in the same process answers
  * `/reset` (start a new window) and `/read` (p99 and max of the window, in ms),
  * so reading the figures costs the loop what any request costs.
@@ -17,4 +18,4 @@ createServer((req, res) => {
   res.end(JSON.stringify(figures));
 }).listen(port, '127.0.0.1');
 
-await import('../src/server.js');
+await import('../dist/server.js');
