@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A script run by node: TypeScript through tsx, as `npm start` runs the server; JavaScript as it is. */
-export function spawnScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+export function spawnScript(script: string, args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): ChildProcess {
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  return spawn(process.execPath, [...loader, script, ...args], {
+  return spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

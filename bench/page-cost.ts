@@ -11,7 +11,9 @@ import type { MixedQuery } from './query-mix.js';
  * imported store, asks for each page one at a time, and reads the server
  * process's own CPU time (/proc/PID/stat) around each pass. The search mix is
  * asked three times: the first pass reads postings; the later ones are what a
- * repeated search costs. Prints CPU milliseconds per request.
+ * repeated search costs. Prints CPU milliseconds per request. With
+ * PAGE_COST_PROFILE=<dir>, the server writes V8 CPU profiles there (one per
+ * thread) when it stops.
  */
 const dir = process.argv[2] ?? 'bench/data/100000';
 const port = Number(process.argv[3] ?? 3990);
@@ -19,7 +21,7 @@ const { queries } = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8')
 const url = `http://127.0.0.1:${port}`;
 const server = spawnScript(path.join(import.meta.dirname, '../src/server.ts'), [], {
   PORT: String(port), HOST: '127.0.0.1', DATA_DIR: path.join(dir, 'store-marc'), SEED_DEMO: 'false', LOG_LEVEL: 'warn',
-});
+}, process.env.PAGE_COST_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PAGE_COST_PROFILE}`] : []);
 server.stderr!.on('data', (d: Buffer) => process.stderr.write(`[shelfmark] ${d.toString()}`));
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const ticks = () => {
