@@ -21,4 +21,9 @@ export class VersionedCache<T> {
     this.entries.set(key, value);
     return value;
   }
+
+  /** Drops one answer, such as a failed read, so the next read computes it again. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
 }

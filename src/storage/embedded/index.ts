@@ -70,7 +70,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
 
   return {
     kind: 'embedded',
-    records: createRecordStore(db, pool ? searchOnPool(pool, db) : searchOnThisThread(db)),
+    records: pool ? createRecordStore(db, searchOnPool(pool, db), (prefix, limit) => pool.vocabulary(prefix, limit)) : createRecordStore(db, searchOnThisThread(db)),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
     members: createMemberStore(db),

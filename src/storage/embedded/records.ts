@@ -7,9 +7,12 @@ import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-que
 import { createSearchEngine } from './search.js';
 import { persistCountsIn } from './facets.js';
 import { snapshotFileOf } from './facet-snapshot.js';
+import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
 
 /** Where searches run: a pool of worker threads (search-pool.ts), or this thread when none is given. */
 export type SearchRunner = (query: StoreSearchQuery) => Promise<StoreSearchResult>;
+/** Where vocabulary ranges are read: the same pool, or this thread. */
+export type VocabularyRunner = (prefix: string, limit: number) => Promise<VocabularyTerm[]>;
 
 /** On this thread: for in-memory stores and tests; whole-catalogue counts are persisted once the search is answered. */
 export function searchOnThisThread(db: Database): SearchRunner {
@@ -26,19 +29,18 @@ export function searchOnThisThread(db: Database): SearchRunner {
 }
 
 /** The catalogue on SQLite: documents as JSON, with FTS5 and facet rows kept beside them. */
-export function createRecordStore(db: Database, search: SearchRunner): RecordStore {
+export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner): RecordStore {
   const writes = createRecordWrites(db);
   const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
   const count = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
-  // fts5vocab over the index: a temp table of this connection, so no migration; reads are live, so always current.
-  db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.records_vocab USING fts5vocab(main, records_fts, row)');
-  const vocabulary = db.prepare<[string, string, number], VocabularyTerm>(
-    'SELECT term, doc AS docs FROM temp.records_vocab WHERE term >= ? AND term < ? ORDER BY term LIMIT ?');
-  // fts5vocab counts each term's records by reading its postings, so common words cost; answers are kept per catalogue version.
+  let reader: VocabularyReader | null = null;
+  const vocabulary: VocabularyRunner = readVocabulary ?? (async (prefix, limit) => (reader ??= vocabularyReader(db))(prefix, limit));
+  // Ranges cost (vocabulary.ts), so they are kept per catalogue version: the same array each time, which
+  // lets word forms and spelling corrections keep what they work out from it (catalogue/per-range.ts).
   const version = db.prepare<[], number>('SELECT version FROM catalogue_version').pluck();
-  const vocabularyCache = new VersionedCache<VocabularyTerm[]>(2_000);
+  const vocabularyCache = new VersionedCache<Promise<VocabularyTerm[]>>(2_000);
 
   return {
     async upsertMany(records) {
@@ -59,9 +61,11 @@ export function createRecordStore(db: Database, search: SearchRunner): RecordSto
     search,
     async vocabulary(prefix, limit) {
       if (!prefix) return [];
-      return vocabularyCache.read(version.get()!, `${limit}:${prefix}`,
-        // Every term starting with the prefix sorts between it and the prefix with U+10FFFF appended.
-        () => vocabulary.all(prefix, `${prefix}\u{10FFFF}`, limit));
+      const key = `${limit}:${prefix}`;
+      return vocabularyCache.read(version.get()!, key, () => vocabulary(prefix, limit).catch((error: unknown) => {
+        vocabularyCache.forget(key);
+        throw error;
+      }));
     },
     async count() {
       return count.get()!;

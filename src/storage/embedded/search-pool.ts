@@ -3,14 +3,16 @@ import { siblingModule, startWorker } from '../../workers/start-worker.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-query.js';
 import { SearchTimedOut } from '../../model/search-query.js';
 import type { PersistCounts } from './facets.js';
+import type { VocabularyTerm } from '../store.js';
+
+/** What a worker is asked: a search, a range of the vocabulary, or to load the facet index (the first job of the first worker). */
+type Task = { query: StoreSearchQuery } | { vocabulary: [prefix: string, limit: number] } | { warm: true };
 
 interface Job {
-  query: StoreSearchQuery;
+  task: Task;
   /** The worker that ran this search before, and so holds its hits: the one it goes to when that worker is free. */
   home: number;
-  /** Load the facet index rather than search (the first job of the first worker). */
-  warm?: true;
-  resolve: (result: StoreSearchResult) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 interface Slot {
@@ -54,7 +56,7 @@ export function createSearchPool(options: SearchPoolOptions) {
 
   function start(): Slot {
     const slot: Slot = { worker: startWorker(workerModule, { workerData: { file: options.file, lock } }), ready: false, job: null };
-    type Message = { id?: number; result?: StoreSearchResult; error?: string; persist?: { version: string; counts: string }; ready?: true; building?: boolean };
+    type Message = { id?: number; result?: unknown; error?: string; persist?: { version: string; counts: string }; ready?: true; building?: boolean };
     slot.worker.on('message', (message: Message) => {
       if (message.ready) {
         slot.ready = true;
@@ -79,7 +81,7 @@ export function createSearchPool(options: SearchPoolOptions) {
       clearTimeout(job.timer);
       slot.job = null;
       if (message.error !== undefined) job.reject(new Error(message.error));
-      else job.resolve(message.result!);
+      else job.resolve(message.result);
       dispatch();
     });
     slot.worker.on('error', (error) => replace(slot, error));
@@ -130,8 +132,17 @@ export function createSearchPool(options: SearchPoolOptions) {
       const id = nextId++;
       slot.job = { ...job, id, timer: undefined };
       slot.job.timer = budget(slot);
-      slot.worker.postMessage({ id, query: job.query, warm: job.warm });
+      slot.worker.postMessage({ id, ...job.task });
     }
+  }
+
+  function run<T>(task: Task, home: number): Promise<T> {
+    if (closed) return Promise.reject(new Error('the store is closed'));
+    if (broken) return Promise.reject(broken);
+    return new Promise<T>((resolve, reject) => {
+      waiting.push({ task, home, resolve: resolve as (result: unknown) => void, reject });
+      dispatch();
+    });
   }
 
   for (let i = 0; i < options.workers; i++) slots.push(start());
@@ -140,7 +151,7 @@ export function createSearchPool(options: SearchPoolOptions) {
   // loads it on the first search that needs it instead, so a plain browse never waits behind it.
   if (options.workers > 1) {
     const none = () => {};
-    waiting.push({ query: { clauses: [], filters: [], sort: 'relevance', offset: 0, limit: 0, facetLimit: 0 }, home: 0, warm: true, resolve: none, reject: none });
+    waiting.push({ task: { warm: true }, home: 0, resolve: none, reject: none });
   }
 
   return {
@@ -149,12 +160,11 @@ export function createSearchPool(options: SearchPoolOptions) {
       return slots.some((slot) => slot.ready);
     },
     search(query: StoreSearchQuery): Promise<StoreSearchResult> {
-      if (closed) return Promise.reject(new Error('the store is closed'));
-      if (broken) return Promise.reject(broken);
-      return new Promise((resolve, reject) => {
-        waiting.push({ query, home: homeOf(query), resolve, reject });
-        dispatch();
-      });
+      return run<StoreSearchResult>({ query }, homeOf(query));
+    },
+    /** One range of the vocabulary (vocabulary.ts): read here rather than on the serving thread, since it can take a quarter of a second. */
+    vocabulary(prefix: string, limit: number): Promise<VocabularyTerm[]> {
+      return run<VocabularyTerm[]>({ vocabulary: [prefix, limit] }, 0);
     },
     async close(): Promise<void> {
       closed = true;

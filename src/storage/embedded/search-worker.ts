@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { StoreSearchQuery } from '../../model/search-query.js';
 import { createSearchEngine } from './search.js';
 import { snapshotFileOf } from './facet-snapshot.js';
+import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
 
 /**
  * One search worker: its own read-only connection to the store file (WAL lets
@@ -44,14 +45,20 @@ const search = createSearchEngine(
 );
 
 port.postMessage({ ready: true });
-port.on('message', (message: { id: number; query: StoreSearchQuery; warm?: true }) => {
+let vocabulary: VocabularyReader | null = null;
+port.on('message', (message: { id: number; query?: StoreSearchQuery; vocabulary?: [string, number]; warm?: true }) => {
   try {
     if (message.warm) {
       search.warm();
       port.postMessage({ id: message.id, result: null });
       return;
     }
-    port.postMessage({ id: message.id, result: search(message.query) });
+    if (message.vocabulary) {
+      vocabulary ??= vocabularyReader(db);
+      port.postMessage({ id: message.id, result: vocabulary(...message.vocabulary) });
+      return;
+    }
+    port.postMessage({ id: message.id, result: search(message.query!) });
   } catch (error) {
     port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
   }
