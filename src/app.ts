@@ -51,7 +51,7 @@ export function createApp(appDeps: AppDeps): Koa {
       visitWarningMs: WARNING_MS,
       mailEnabled: Boolean(full.mailer && full.config.PUBLIC_URL),
     };
-  });
+  }, full.renderElsewhere);
   const deps: RouteDeps = { ...full, render };
   const { config, store, logger, clock } = deps;
 

@@ -14,6 +14,7 @@ import { startHoldExpiry } from './jobs/hold-expiry.js';
 import { createMailer } from './mail/mailer.js';
 import { removeOrphanUploads } from './librarian/upload-files.js';
 import { stopImportThreads } from './librarian/import-thread.js';
+import { createRenderPool } from './http/render-pool.js';
 
 /** Load the demo records into an empty store only, never over a librarian's catalogue. */
 async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
@@ -44,7 +45,8 @@ async function main(): Promise<void> {
   if (orphans > 0) logger.info({ removed: orphans }, 'removed uploads left by a stopped server');
   if (config.SEED_DEMO) await seedIfEmpty(store, logger);
 
-  const app = createApp({ config, store, logger, mailer: createMailer(config, logger) });
+  const renderPool = config.RENDER_WORKERS > 0 ? createRenderPool(config.RENDER_WORKERS) : undefined;
+  const app = createApp({ config, store, logger, mailer: createMailer(config, logger), renderElsewhere: renderPool });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     // The bound port, not the configured one: PORT=0 asks the system for a free port.
     const { port } = server.address() as AddressInfo;
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(() => {
-      importsStopped.then(() => store.close()).then(
+      importsStopped.then(() => Promise.all([store.close(), renderPool?.close()])).then(
         () => { logger.info('stopped'); process.exit(0); },
         (err) => { logger.error({ err }, 'store did not close cleanly'); process.exit(1); },
       );

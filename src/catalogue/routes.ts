@@ -77,7 +77,7 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       usedField: parseSearch(state.q).usedField,
       selectAll,
       selectAllHref: `${here}${here.includes("?") ? "&" : "?"}select=all#select-all`,
-    });
+    }, { offThread: true });
   });
 
   router.get('/record/:id', async (ctx) => {

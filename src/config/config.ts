@@ -66,6 +66,8 @@ export const ConfigSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number({ message: 'must be a whole number of megabytes' }).int().min(1).max(4096).default(50),
   // Searches run on this many worker threads (0: on the serving thread), each stopped after SEARCH_TIME_BUDGET_MS.
   SEARCH_WORKERS: z.coerce.number({ message: 'must be a whole number' }).int().min(0).max(64).default(os.availableParallelism()),
+  // Results pages are rendered on this many worker threads (0: on the serving thread).
+  RENDER_WORKERS: z.coerce.number({ message: 'must be a whole number' }).int().min(0).max(64).default(1),
   SEARCH_TIME_BUDGET_MS: z.coerce.number({ message: 'must be a whole number of milliseconds' }).int().min(100).max(600_000).default(10_000),
   AUDIT_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(90),
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(365),

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Store } from '../storage/store.js';
 import type { Logger } from './logger.js';
-import type { Renderer } from './render.js';
+import type { RenderElsewhere, Renderer } from './render.js';
 import type { Mailer } from '../mail/mailer.js';
 
 /** Milliseconds since the epoch; injected so tests can move time without sleeping. */
@@ -25,6 +25,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Defaults to the scrypt check; tests inject a counting one. */
   pins?: PinVerifier;
+  /** Where heavy pages are rendered off the serving thread (server.ts builds a render pool from RENDER_WORKERS); without, on it. */
+  renderElsewhere?: RenderElsewhere;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface AppDeps {
  * so its signature says what it touches (`RouteDeps<never>` touches none);
  * `createApp` hands in the whole store.
  */
-export interface RouteDeps<K extends keyof Store = keyof Store> extends Required<Omit<AppDeps, 'mailer' | 'store'>> {
+export interface RouteDeps<K extends keyof Store = keyof Store> extends Required<Omit<AppDeps, 'mailer' | 'store' | 'renderElsewhere'>> {
   store: Pick<Store, K>;
   render: Renderer;
   mailer: Mailer | undefined;

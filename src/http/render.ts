@@ -4,8 +4,16 @@ import nunjucks from 'nunjucks';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
+/** How a page may be rendered: `offThread` for a heavy page (the results), rendered on a worker when there is one. */
+export interface RenderOptions {
+  offThread?: boolean;
+}
+
 /** Render a template into the response, with what every page shows (basket count, status message). */
-export type Renderer = (ctx: Koa.Context, view: string, data?: Record<string, unknown>) => Promise<void>;
+export type Renderer = (ctx: Koa.Context, view: string, data?: Record<string, unknown>, options?: RenderOptions) => Promise<void>;
+
+/** Renders a view with its data into HTML somewhere else: render-pool.ts. */
+export type RenderElsewhere = (view: string, page: Record<string, unknown>) => Promise<string>;
 
 /** What every page shows about the visit; createApp fills it in, so http/ needs no session or basket code. */
 export interface VisitLocals {
@@ -21,14 +29,19 @@ export interface VisitLocals {
   mailEnabled?: boolean;
 }
 
-export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitLocals>): Renderer {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), {
+/** The templates, as every page renders them: on the serving thread and on render workers alike. */
+export function templateEnvironment(): nunjucks.Environment {
+  return new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES_DIR), {
     autoescape: true,
     throwOnUndefined: false,
     trimBlocks: true,
     lstripBlocks: true,
   });
-  return async (ctx, view, data = {}) => {
+}
+
+export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitLocals>, elsewhere?: RenderElsewhere): Renderer {
+  const env = templateEnvironment();
+  return async (ctx, view, data = {}, options = {}) => {
     const page = {
       ...(await visitLocals(ctx)),
       cookiesBlocked: ctx.state.cookiesBlocked,
@@ -41,6 +54,9 @@ export function createRenderer(visitLocals: (ctx: Koa.Context) => Promise<VisitL
       ...data,
     };
     ctx.type = 'html';
-    ctx.body = env.render(`${view}.njk`, page);
+    ctx.body = options.offThread && elsewhere
+      // Should the worker fail (or the page not copy to it), the page is rendered here, and a template error thrown here.
+      ? await elsewhere(`${view}.njk`, page).catch(() => env.render(`${view}.njk`, page))
+      : env.render(`${view}.njk`, page);
   };
 }

@@ -12,6 +12,7 @@ import type { CatalogueRecord } from '../../src/model/record.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue } from '../storage/fixtures.js';
 import type { PinVerifier } from '../../src/http/deps.js';
+import type { RenderElsewhere } from '../../src/http/render.js';
 
 /** A clock tests can move forward; no test ever sleeps. */
 export class TestClock {
@@ -49,6 +50,8 @@ interface BuildOptions {
   wrapStore?: (store: Store) => Store;
   /** A PIN verifier to use instead of the real one (e.g. one that counts checks). */
   pins?: PinVerifier;
+  /** Where heavy pages are rendered (a render pool, or a stand-in); by default on the test's thread. */
+  renderElsewhere?: RenderElsewhere;
 }
 
 /** Start the app on a fresh embedded store in a temp dir; closed and removed after the test. */
@@ -59,7 +62,8 @@ export async function build(t: TestContext, options: BuildOptions = {}): Promise
   await store.records.upsertMany(options.records ?? catalogue);
   const clock = new TestClock();
   const logger = options.logger ?? createLogger('silent');
-  const app = createApp({ config, store: options.wrapStore?.(store) ?? store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger), pins: options.pins });
+  const app = createApp({ config, store: options.wrapStore?.(store) ?? store, logger, clock: clock.read, mailer: options.mailer ?? createMailer(config, logger), pins: options.pins,
+    renderElsewhere: options.renderElsewhere });
   t.after(async () => {
     await store.close();
     if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -1,11 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { StoreSearchQuery } from '../../model/search-query.js';
 import { createSearchEngine } from './search.js';
 import { snapshotFileOf } from './facet-snapshot.js';
 import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
+import { yieldToServingThread } from '../../workers/lower-priority.js';
 
 /**
  * One search worker: its own read-only connection to the store file (WAL lets
@@ -15,21 +14,7 @@ import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
  */
 const { file, lock } = workerData as { file: string; lock?: Int32Array };
 
-/**
- * Searches yield to the serving thread: this thread runs at a lower priority
- * (nice 10), so while searches keep both cores busy a record page or a basket
- * add still gets a core first instead of queueing behind them. Linux names the
- * thread in /proc/thread-self, and setpriority() takes a thread id there;
- * elsewhere this does nothing.
- */
-function yieldToServingThread(): void {
-  try {
-    const threadId = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(threadId) && threadId > 0) os.setPriority(threadId, 10);
-  } catch {
-    // Not Linux, or not allowed: searches then compete with pages as equals.
-  }
-}
+// Searches yield to the serving thread (nice 10), so pages that need no search are served first.
 yieldToServingThread();
 const db = new Database(file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
