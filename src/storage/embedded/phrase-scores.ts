@@ -64,6 +64,27 @@ function sortedIntersection(small: Int32Array, large: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
+/** (rowid, rank) rows, those `keep` accepts, gathered into typed arrays. */
+export function scoredRows(rows: Iterable<[number, number]>, keep: (rid: number) => boolean = () => true): Scored {
+  let rids = new Int32Array(1024);
+  let ranks = new Float64Array(1024);
+  let n = 0;
+  for (const [rid, rank] of rows) {
+    if (!keep(rid)) continue;
+    if (n === rids.length) {
+      const grownRids = new Int32Array(n * 2);
+      grownRids.set(rids);
+      rids = grownRids;
+      const grownRanks = new Float64Array(n * 2);
+      grownRanks.set(ranks);
+      ranks = grownRanks;
+    }
+    rids[n] = rid;
+    ranks[n++] = rank;
+  }
+  return { rids: rids.slice(0, n), ranks: ranks.slice(0, n) };
+}
+
 /** Phrases remembered as searched for, at most. */
 const MAX_SEEN = 100_000;
 
@@ -113,30 +134,13 @@ export class PhraseScores {
       this.lists.set(phrase, kept);
       return kept;
     }
-    let rids = new Int32Array(256);
-    let shares = new Float64Array(256);
-    let n = 0;
-    let last = -1;
-    let sorted = true;
-    for (const [rid, rank] of this.read.iterate(phrase)) {
-      if (n === rids.length) {
-        const r = new Int32Array(n * 2);
-        r.set(rids);
-        rids = r;
-        const s = new Float64Array(n * 2);
-        s.set(shares);
-        shares = s;
-      }
-      if (rid <= last) sorted = false;
-      last = rid;
-      rids[n] = rid;
-      shares[n++] = -rank;
-    }
-    const list = { rids: rids.slice(0, n), shares: shares.slice(0, n) };
-    if (!sorted) {
-      const order = Array.from(list.rids.keys()).sort((a, b) => list.rids[a]! - list.rids[b]!);
-      list.rids = Int32Array.from(order, (i) => rids[i]!);
-      list.shares = Float64Array.from(order, (i) => shares[i]!);
+    const read = scoredRows(this.read.iterate(phrase));
+    const n = read.rids.length;
+    const list = { rids: read.rids, shares: read.ranks.map((rank) => -rank) };
+    if (!list.rids.every((rid, i) => i === 0 || rid > list.rids[i - 1]!)) {
+      const order = Array.from(list.rids.keys()).sort((a, b) => read.rids[a]! - read.rids[b]!);
+      list.rids = Int32Array.from(order, (i) => read.rids[i]!);
+      list.shares = Float64Array.from(order, (i) => -read.ranks[i]!);
     }
     if (n <= this.maxPostings / 4) {
       this.lists.set(phrase, list);

@@ -5,7 +5,7 @@ import { createFacetCounter, emptyFacets, type PersistCounts } from './facets.js
 import type { FacetIndexOptions } from './facet-index.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { toMatchExpression, toMatchPlan, type MatchPlan } from './fts-query.js';
-import { PhraseScores } from './phrase-scores.js';
+import { PhraseScores, scoredRows } from './phrase-scores.js';
 import { createStatementCache } from './statement-cache.js';
 import { HitCache, type CachedHits } from './search-cache.js';
 import { TopHits } from './search-ranking.js';
@@ -128,23 +128,8 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
 
   /** One pass over every match's score from FTS5, the kept ones collected for bestOf. */
   function rankOnePass(match: string, keep: (rid: number) => boolean, k: number): Int32Array {
-    let rids = new Int32Array(1024);
-    let ranks = new Float64Array(1024);
-    let n = 0;
-    for (const [rid, rank] of scored.iterate(match)) {
-      if (!keep(rid)) continue;
-      if (n === rids.length) {
-        const grownRids = new Int32Array(n * 2);
-        grownRids.set(rids);
-        rids = grownRids;
-        const grownRanks = new Float64Array(n * 2);
-        grownRanks.set(ranks);
-        ranks = grownRanks;
-      }
-      rids[n] = rid;
-      ranks[n++] = rank;
-    }
-    return bestOf(rids.subarray(0, n), ranks.subarray(0, n), k);
+    const { rids, ranks } = scoredRows(scored.iterate(match), keep);
+    return bestOf(rids, ranks, k);
   }
 
   /**
