@@ -141,7 +141,7 @@ describe('works and editions', () => {
     let grouped = 0;
     let stated: ReturnType<typeof counted> | undefined;
     while (href && !href.includes('group=off')) {
-      const html = (await request().get(href).expect(200)).text;
+      const html: string = (await request().get(href).expect(200)).text;
       const count = counted(html);
       const listed = rows(html);
       assert.equal(count.last - count.first + 1, listed.length, href);
@@ -160,7 +160,7 @@ describe('works and editions', () => {
     assert.match(href, /group=off&page=3$/);
     let records = 0;
     while (href) {
-      const html = (await request().get(href).expect(200)).text;
+      const html: string = (await request().get(href).expect(200)).text;
       const listed = rows(html);
       assert.ok(listed.every((r) => r.kind === 'record'));
       if (records === 0) assert.equal(counted(html).first, 101);
