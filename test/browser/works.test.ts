@@ -35,6 +35,8 @@ for (const viewport of [{ width: 1280, height: 900 }, NARROW]) {
       assert.equal(await editions.count(), 7);
       assert.equal(await visit.page.locator('.work__edition .availability').count(), 7);
       assert.equal(await visit.page.locator('#q').inputValue(), 'emma');
+      await visit.step('add the large print edition to the basket', (page) => page.locator('#format-large-print').getByRole('button', { name: /^Add to basket/ }).click());
+      await visit.page.locator('#format-large-print .in-basket').waitFor();
       await visit.step('open the large print edition', (page) => page.locator('#format-large-print .work__edition a').first().click());
       assert.match(visit.page.url(), /\/record\/SM001004\?q=emma$/);
       assert.match(await visit.page.locator('#availability').innerText(), /On the shelf/);

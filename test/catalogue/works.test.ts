@@ -104,6 +104,8 @@ describe('works and editions', () => {
     assert.deepEqual(listed.map((e) => e.format), ['book', 'book', 'book', 'large-print', 'ebook', 'audiobook', 'audiobook']);
     assert.equal(listed.find((e) => e.id === 'SM001003')!.availability, 'For use in the library');
     for (const e of listed) assert.equal(e.href, `/record/${e.id}?q=emma`);
+    // Each edition can go in the basket from here.
+    assert.equal([...page.matchAll(/<form method="post" action="\/basket\/add"[\s\S]*?name="id" value="(SM00100\d)"/g)].length, 7);
     // Any edition opens the same work; an unknown id is a plain 404.
     assert.deepEqual(editions((await request().get('/work/SM001006').expect(200)).text).map((e) => e.id).sort(), listed.map((e) => e.id).sort());
     await request().get('/work/NO-SUCH-RECORD').expect(404);
