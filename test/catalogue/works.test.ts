@@ -92,6 +92,18 @@ describe('works and editions', () => {
     ]);
   });
 
+  it('counts holds in a format\'s availability, on the result and on the work page', async (t) => {
+    const { request, store } = await demoSite(t);
+    // A member holds the one copy of the CD audiobook (SM001006); the other audiobook is online.
+    const held = await store.reservations.reserve({ id: 'hold-1', memberId: 'member-1', recordId: 'SM001006', itemIds: ['3801400100601'], pickupBranch: 'Riverside', now: Date.parse('2026-11-23T10:00:00Z'), limit: 10 });
+    assert.equal(held.outcome, 'reserved');
+    const emma = rows((await request().get('/search?q=emma').expect(200)).text).find((r) => r.kind === 'work')!;
+    assert.equal(emma.availability[3], 'All copies reserved');
+    const listed = editions((await request().get(emma.href).expect(200)).text);
+    assert.equal(listed.find((e) => e.id === 'SM001006')!.availability, 'All copies reserved');
+    assert.equal(listed.find((e) => e.id === 'SM001007')!.availability, 'Available online');
+  });
+
   it('opens onto a page listing every edition by format, each with its availability and a link to its record', async (t) => {
     const { request } = await demoSite(t);
     const emma = rows((await request().get('/search?q=emma').expect(200)).text).find((r) => r.kind === 'work')!;
