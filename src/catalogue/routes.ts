@@ -15,6 +15,8 @@ import { recordView } from './record-view.js';
 import { recordSearch, searchKindOf } from './search-log.js';
 import { recordPath, type CatalogueRecord } from '../model/record.js';
 import { dailyVisitKeys } from './visit-key.js';
+import { editionsOf } from './works.js';
+import { workView } from './work-view.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
@@ -92,6 +94,22 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       q: search.q,
       backHref: search.isEmpty ? backToResults(ctx.get('referer'), siteOrigin(ctx)) : search.href(),
       reserve: await visit.reserveBox(ctx, record),
+    });
+  });
+
+  router.get('/work/:id', async (ctx) => {
+    const record = await store.records.get(ctx.params.id ?? '');
+    if (!record) throw new NotFound('We could not find that title. It may have been withdrawn from the catalogue.');
+    const { editions, complete } = await editionsOf(store.records, record);
+    const [basketIds, holds] = await Promise.all([visit.basketIds(ctx).then((ids) => new Set(ids)), store.reservations.holdsFor(editions.map((r) => r.id))]);
+    // Opened from the results, the address carries the search (state.workHref): the box keeps it, and "Back" returns to it.
+    const search = SearchState.parse(new URLSearchParams(ctx.querystring));
+    const work = workView(record, editions, complete, search, basketIds, holds);
+    await render(ctx, 'catalogue/work', {
+      title: `${work.title}: all editions`,
+      work,
+      q: search.q,
+      backHref: search.isEmpty ? undefined : search.href(),
     });
   });
 

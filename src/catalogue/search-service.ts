@@ -8,16 +8,32 @@ import { correctQuery } from './did-you-mean.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../model/search-query.js';
 import { inVolumeOrder, isSeriesSearch, SERIES_ORDER_LIMIT } from './series-order.js';
 import { facetAdds, type FacetAdds } from './facet-adds.js';
+import { GROUP_WINDOW, groupWorks, listsWorks, type Work } from './works.js';
 
-/** A search's results, with what ticking one more value of an already-filtered field would add. */
-export type CatalogueSearchResult = StoreSearchResult & { adds: FacetAdds };
+/**
+ * A page of works: the works on this page, how many works the grouped
+ * records make, and how many records were grouped (the best GROUP_WINDOW at most).
+ */
+export interface WorksPage {
+  works: Work[];
+  rows: number;
+  grouped: number;
+}
+
+/**
+ * A search's results, with what ticking one more value of an already-filtered
+ * field would add; for a search that lists works, the page of works (its
+ * `records` are then their editions, and `total` still counts records).
+ */
+export type CatalogueSearchResult = StoreSearchResult & { adds: FacetAdds; works?: WorksPage };
 
 /** Run a member's search against the store: the page, and the facet counts beside it. */
 export async function searchCatalogue(records: RecordStore, state: SearchState): Promise<CatalogueSearchResult> {
   try {
     // One query, with the word forms added, for the page and for the facet adds, so both count the same records.
     const query = await addWordForms(buildStoreQuery(state), records);
-    const page = isSeriesSearch(query) ? seriesInVolumeOrder(records, query) : records.search(query);
+    const page = isSeriesSearch(query) ? seriesInVolumeOrder(records, query)
+      : state.grouped && listsWorks(query) ? inWorks(records, query) : records.search(query);
     const [result, more] = await Promise.all([page, facetAdds(records, query)]);
     return { ...result, adds: more.adds, ...(more.estimated ? { facetsEstimated: true } : {}) };
   } catch (error) {
@@ -46,6 +62,24 @@ async function seriesInVolumeOrder(records: RecordStore, query: StoreSearchQuery
   const all = await records.search({ ...query, offset: 0, limit: SERIES_ORDER_LIMIT });
   if (all.total > SERIES_ORDER_LIMIT) return records.search(query);
   return { ...all, records: inVolumeOrder(all.records, query.clauses).slice(query.offset, query.offset + query.limit) };
+}
+
+/**
+ * Works, for a plain search ranked by relevance: the store is asked for its
+ * best GROUP_WINDOW records (one search, as for a page of records; the next
+ * page reads them from the store's hit cache) and they are grouped here, each
+ * work at the place of its best-ranked edition; the page is cut from the works.
+ * When no two of them are one work, it is the page of records as before.
+ * A page past them (offset GROUP_WINDOW or more; every page size divides it)
+ * is that page of records, one per row, as the works page's "continue" link says.
+ */
+async function inWorks(records: RecordStore, query: StoreSearchQuery): Promise<StoreSearchResult & { works?: WorksPage }> {
+  if (query.offset >= GROUP_WINDOW) return records.search(query);
+  const best = await records.search({ ...query, offset: 0, limit: GROUP_WINDOW });
+  const works = groupWorks(best.records);
+  if (works.length === best.records.length) return { ...best, records: best.records.slice(query.offset, query.offset + query.limit) };
+  const shown = works.slice(query.offset, query.offset + query.limit);
+  return { ...best, records: shown.flatMap((w) => w.editions), works: { works: shown, rows: works.length, grouped: best.records.length } };
 }
 
 /** Said plainly: the search was stopped so that it would not hold up everyone else's. */

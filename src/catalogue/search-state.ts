@@ -2,6 +2,11 @@ import { FACET_FIELDS, type FacetField, type FacetFilter, type SortOrder } from 
 import { MAX_QUERY_LENGTH } from './query-parser.js';
 import { recordPath } from '../model/record.js';
 
+/** The path of the page listing every edition of the work a record belongs to. */
+export function workPath(id: string): string {
+  return `/work/${encodeURIComponent(id)}`;
+}
+
 export const SORT_ORDERS: readonly SortOrder[] = ['relevance', 'newest', 'oldest', 'title', 'author'];
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -15,6 +20,8 @@ interface Fields {
   sort: SortOrder;
   page: number;
   perPage: number;
+  /** False when the member asked for every record on its own row (`group=off`) rather than editions grouped as works. */
+  grouped: boolean;
 }
 
 function isFacetField(value: string): value is FacetField {
@@ -52,6 +59,7 @@ export class SearchState {
       sort: SORT_ORDERS.includes(sort) ? sort : 'relevance',
       page: Math.min(toInt(params.get('page'), 1), MAX_PAGE),
       perPage: (PAGE_SIZES as readonly number[]).includes(perPage) ? perPage : DEFAULT_PAGE_SIZE,
+      grouped: params.get('group') !== 'off',
     });
   }
 
@@ -60,6 +68,7 @@ export class SearchState {
   get sort() { return this.fields.sort; }
   get page() { return this.fields.page; }
   get perPage() { return this.fields.perPage; }
+  get grouped() { return this.fields.grouped; }
 
   /** The values ticked in one field, in the order they were ticked. */
   valuesOf(field: FacetField): string[] {
@@ -102,6 +111,16 @@ export class SearchState {
     return this.with({ sort, page: 1 });
   }
 
+  /** The same search with every record on its own row, at a given page. */
+  ungrouped(page = 1): SearchState {
+    return this.with({ grouped: false, page: Math.max(1, Math.min(page, MAX_PAGE)) });
+  }
+
+  /** The same search with editions grouped as works again, from page 1. */
+  regrouped(): SearchState {
+    return this.with({ grouped: true, page: 1 });
+  }
+
   withPerPage(perPage: number): SearchState {
     return this.with({ perPage, page: 1 });
   }
@@ -113,6 +132,7 @@ export class SearchState {
     for (const f of this.fields.filters) params.append('f', `${f.field}:${f.value}`);
     if (this.fields.sort !== 'relevance') params.set('sort', this.fields.sort);
     if (this.fields.perPage !== DEFAULT_PAGE_SIZE) params.set('per', String(this.fields.perPage));
+    if (!this.fields.grouped) params.set('group', 'off');
     if (this.fields.page !== 1) params.set('page', String(this.fields.page));
     return params.toString();
   }
@@ -125,6 +145,12 @@ export class SearchState {
   recordHref(id: string): string {
     const query = this.toQuery();
     return query ? `${recordPath(id)}?${query}` : recordPath(id);
+  }
+
+  /** A work's page (every edition of the record's work), carrying this search along as recordHref does. */
+  workHref(id: string): string {
+    const query = this.toQuery();
+    return query ? `${workPath(id)}?${query}` : workPath(id);
   }
 
   /** A link to the results page for this state. */

@@ -34,6 +34,7 @@ export const RecordSchema = z.object({
   id: text,
   title: text,
   subtitle: text.optional(),
+  uniformTitle: text.optional(),
   statement: text.optional(),
   authors: texts,
   mediaType: z.enum(Object.keys(MEDIA_TYPES) as [keyof typeof MEDIA_TYPES]),

@@ -55,6 +55,12 @@ export interface CatalogueRecord {
   id: string;
   title: string;
   subtitle?: string;
+  /**
+   * The uniform title (MARC 130 or 240 $a $n $p): the name every edition,
+   * translation and version of one work is filed under ("Hobbit" for
+   * "Bilbo le hobbit"). Editions are grouped as one work by it where present.
+   */
+  uniformTitle?: string;
   /** Statement of responsibility, as printed (245 $c). */
   statement?: string;
   /** Main author first, then added authors; "Surname, Forename" form. */

@@ -24,7 +24,7 @@ export function ftsValues(record: CatalogueRecord): string[] {
   // Both ISBN forms are indexed so a member can type whichever is printed on the book.
   const isbns = record.isbns.flatMap((isbn) => [isbn, isbn10Of(isbn) ?? undefined]);
   return [
-    join([record.title, record.subtitle]),
+    join([record.title, record.subtitle, record.uniformTitle]),
     join([...record.authors, record.statement]),
     join([...record.subjects, ...record.genres]),
     join(record.series),

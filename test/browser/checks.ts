@@ -17,6 +17,15 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 /** The narrowest phone width the site promises to work at. */
 export const NARROW = { width: 360, height: 740 };
 
+/**
+ * The records a results page counts, as facet values count records: "Showing 1–20 of 27 results",
+ * or with editions grouped "… of 4 results (10 records: …)" / "(from the best 100 of 420 records: …)".
+ */
+export async function recordsCounted(page: Page): Promise<number> {
+  const text = await page.locator('#result-count').innerText();
+  return Number((/\((?:from the best \d+ of )?(\d+) records/.exec(text) ?? /of (\d+)/.exec(text))?.[1]);
+}
+
 /** Every cookie the browser held at some step of the run, by name, as last seen. */
 export type CookieLedger = Map<string, Cookie>;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { NARROW } from './checks.js';
+import { NARROW, recordsCounted } from './checks.js';
 import { siteForFile } from './harness.js';
 import { Visit } from './visit.js';
 
@@ -13,7 +13,7 @@ declare const window: any;
 const file = siteForFile();
 const served = file.served;
 
-const totalOn = async (page: Page) => Number(/of (\d+)/.exec(await page.locator('#result-count').innerText())?.[1]);
+const totalOn = recordsCounted;
 
 /** The media-type values offered: label, the count in brackets, and whether it is ticked. */
 async function mediaTypes(page: Page): Promise<Array<{ label: string; count: string; ticked: boolean }>> {

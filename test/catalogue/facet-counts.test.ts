@@ -6,10 +6,14 @@ import { loadDemoCatalogue } from '../../src/import/demo.js';
 
 const unescape = (html: string) => html.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 
-/** The total a results page states ("Showing 1–20 of 27 results"), 0 for the no-results page. */
+/**
+ * The records a results page counts ("Showing 1–20 of 27 results"; with
+ * editions grouped, "… of 3 results (9 records: …" or "(from the best 100 of
+ * 420 records: …"), as facet values count records; 0 for the no-results page.
+ */
 function totalOf(html: string): number {
-  const shown = /id="result-count">Showing \d+–\d+ of (\d+) results?</.exec(html);
-  if (shown) return Number(shown[1]);
+  const shown = /id="result-count">Showing \d+–\d+ of (\d+) results?(?: <span class="result-count__records">\((?:from the best \d+ of )?(\d+) records)?/.exec(html);
+  if (shown) return Number(shown[2] ?? shown[1]);
   assert.match(html, /There are no results that match your search criteria/);
   return 0;
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readMarc21 } from '../../src/import/marc/marc21-reader.js';
+import { readMarcxml } from '../../src/import/marc/marcxml-reader.js';
 import { fixture, okRecords, readAll } from './helpers.js';
 
 async function records() {
@@ -50,4 +51,11 @@ test('a spoken-word recording is an audiobook and its 880 Cyrillic stays searcha
   assert.equal(war.title, 'Voĭna i mir');
   assert.deepEqual(war.altScript, ['Толстой, Лев,', 'Война и мир.']);
   assert.deepEqual(war.languages, ['rus']);
+});
+
+test('a uniform title comes from 240 or 130 $a $n $p, without the language of a translation', async () => {
+  const [hobbit, film] = okRecords(await readAll(readMarcxml, fixture('uniform-titles.xml')));
+  assert.equal(hobbit!.title, 'Bilbo le hobbit');
+  assert.equal(hobbit!.uniformTitle, 'Hobbit');
+  assert.equal(film!.uniformTitle, 'Emma (Motion picture : 2020)');
 });

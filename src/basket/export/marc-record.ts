@@ -33,6 +33,8 @@ export function marcFieldsOf(record: CatalogueRecord, entered: Date): MarcField[
     ...each(record.isbns, (isbn) => field('020', ' ', ' ', ['a', isbn])),
     ...(record.languages.length > 1 ? [field('041', '0', ' ', ...record.languages.map((l): [string, string] => ['a', l]))] : []),
     ...(main ? [field('100', nameIndicator(main), ' ', ['a', main])] : []),
+    // A uniform title sits in 240 under an author's name, in 130 when the record has no main author.
+    ...(record.uniformTitle ? [(main ? field('240', '1', '0', ['a', record.uniformTitle]) : field('130', '0', ' ', ['a', record.uniformTitle]))] : []),
     field('245', main ? '1' : '0', nonfilingOf(record), ...title),
     ...(record.edition ? [field('250', ' ', ' ', ['a', record.edition])] : []),
     ...(publication.length ? [field('264', ' ', '1', ...publication)] : []),

@@ -3,6 +3,7 @@ export const CSV_COLUMNS = {
   id: ['id', 'recordid', 'controlnumber', '001'],
   title: ['title'],
   subtitle: ['subtitle'],
+  uniformTitle: ['uniformtitle', 'worktitle', '240', '130'],
   statement: ['statement', 'responsibility', 'statementofresponsibility'],
   authors: ['author', 'authors', 'creator', 'creators'],
   mediaType: ['mediatype', 'media', 'format', 'type'],

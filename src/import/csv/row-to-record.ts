@@ -46,7 +46,7 @@ export function rowToRecord(cell: (f: CsvField) => string, hasIdColumn: boolean)
     notes: splitCell(cell('notes')),
     holdings: holding ? [holding] : [],
   };
-  for (const key of ['subtitle', 'statement', 'publisher', 'edition', 'extent', 'summary'] as const) if (cell(key)) record[key] = cell(key);
+  for (const key of ['subtitle', 'uniformTitle', 'statement', 'publisher', 'edition', 'extent', 'summary'] as const) if (cell(key)) record[key] = cell(key);
   if (year) record.year = year;
   return { ok: true, record, warnings };
 }

@@ -38,6 +38,9 @@ export function mapMarcRecord(marc: MarcRecord): MappedRecord {
   };
   const f245 = dataFields(marc, '245')[0];
   assignIf(record, 'subtitle', f245 && joined(f245, 'b'));
+  // The uniform title without its language, version or date ($l, $s, $f): every translation files under one work.
+  const uniform = dataFields(marc, '130', '240')[0];
+  assignIf(record, 'uniformTitle', uniform && joined(uniform, 'anp'));
   assignIf(record, 'statement', f245 && joined(f245, 'c'));
   assignIf(record, 'edition', dataFields(marc, '250').map((f) => joined(f, 'ab'))[0]);
   assignIf(record, 'extent', dataFields(marc, '300').map((f) => joined(f, 'abce'))[0]);
@@ -79,6 +82,6 @@ function prose(field: string[], codes: string): string {
   return subfields(field, codes).map((s) => s.trim()).join(' ');
 }
 
-function assignIf<K extends 'subtitle' | 'statement' | 'edition' | 'extent' | 'summary'>(record: CatalogueRecord, key: K, value: string | undefined): void {
+function assignIf<K extends 'subtitle' | 'uniformTitle' | 'statement' | 'edition' | 'extent' | 'summary'>(record: CatalogueRecord, key: K, value: string | undefined): void {
   if (value) record[key] = value;
 }

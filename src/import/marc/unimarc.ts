@@ -36,7 +36,7 @@ export function mapUnimarc(marc: MarcRecord, id: string, warnings: string[]): Ca
     notes: unique(dataFields(marc, '300').map((f) => joined(f, 'a'))),
     holdings: [],
   };
-  const optional = { subtitle: joined(title, 'e'), statement: joined(title, 'fg', ' ; '), edition: dataFields(marc, '205').map((f) => joined(f, 'a'))[0], publisher: imprint && joined(imprint, 'c'), extent: dataFields(marc, '215').map((f) => joined(f, 'acd'))[0], summary: dataFields(marc, '330').map((f) => joined(f, 'a'))[0] };
+  const optional = { subtitle: joined(title, 'e'), uniformTitle: dataFields(marc, '500').map((f) => joined(f, 'a'))[0], statement: joined(title, 'fg', ' ; '), edition: dataFields(marc, '205').map((f) => joined(f, 'a'))[0], publisher: imprint && joined(imprint, 'c'), extent: dataFields(marc, '215').map((f) => joined(f, 'acd'))[0], summary: dataFields(marc, '330').map((f) => joined(f, 'a'))[0] };
   for (const [key, value] of Object.entries(optional)) if (value) record[key as keyof typeof optional] = value;
   if (year) record.year = year;
   return record;

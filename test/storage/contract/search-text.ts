@@ -45,6 +45,14 @@ export function searchTextContract(store: StoreRef): void {
       assert.deepEqual(await idsMatching(store(), 'jane eyre', 'title', true), sorted(janeEyre));
     });
 
+    it('finds a record by its uniform title in a title search, and keeps the uniform title', async () => {
+      const translation = { ...emma, id: 'uniform-1', title: 'Bilbo le hobbit', uniformTitle: 'Hobbit', isbns: [], series: [], subjects: [], notes: [] };
+      await store().records.upsertMany([translation]);
+      assert.deepEqual(await idsMatching(store(), 'hobbit', 'title'), ['uniform-1']);
+      assert.deepEqual(await idsMatching(store(), 'hobbit'), ['uniform-1']);
+      assert.equal((await store().records.get('uniform-1'))?.uniformTitle, 'Hobbit');
+    });
+
     it('ignores case and accents, both ways', async () => {
       assert.deepEqual(await idsMatching(store(), 'BRONTE'), sorted(janeEyre));
       assert.deepEqual(await idsMatching(store(), 'brontë', 'author'), sorted(janeEyre));

@@ -36,6 +36,12 @@ describe('MongoDB search pipeline, evaluated in memory', () => {
     assert.deepEqual(await matching('emma', 'author'), []);
   });
 
+  it('finds a record by its uniform title in a title search', async () => {
+    const translation = { ...emma, id: 'uniform-1', title: 'Bilbo le hobbit', uniformTitle: 'Hobbit', isbns: [], series: [], subjects: [], notes: [] };
+    const found = await searchInMemory([...catalogue, translation], query({ clauses: [clause('hobbit', 'title')] }));
+    assert.deepEqual(found.records.map((r) => [r.id, r.uniformTitle]), [['uniform-1', 'Hobbit']]);
+  });
+
   it('matches a phrase only with its words together, in order, in one field', async () => {
     assert.deepEqual(await matching('jane austen', 'any', true), sorted(emma, prideDvd));
     assert.deepEqual(await matching('eyre jane', 'any', true), []);
