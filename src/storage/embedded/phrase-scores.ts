@@ -180,9 +180,8 @@ export class PhraseScores {
    * only the records holding both.
    */
   worthIt(plan: MatchPlan, version: string): boolean {
-    this.at(version);
+    if (this.kept(plan, version)) return true;
     const phrases = phrasesOf(plan);
-    if (phrases.every((phrase) => this.lists.has(phrase))) return true;
     const anded = (p: MatchPlan): boolean => 'all' in p || ('any' in p && p.any.some(anded));
     const again = phrases.every((phrase) => this.seen.has(phrase));
     for (const phrase of phrases) {
@@ -190,6 +189,12 @@ export class PhraseScores {
       this.seen.add(phrase);
     }
     return again && !anded(plan);
+  }
+
+  /** Whether every list the plan needs is kept: a count needs no ranks, so it uses lists only then. */
+  kept(plan: MatchPlan, version: string): boolean {
+    this.at(version);
+    return phrasesOf(plan).every((phrase) => this.lists.has(phrase));
   }
 
   /** Every match of the plan, with its rank, at catalogue version `version`. */

@@ -202,7 +202,9 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     const need = limit === 0 ? 0 : Math.min(RESULT_WINDOW, Math.max(offset + limit, 100));
     let entry = cache.get(key, version);
     if (!entry || (entry.ranked.length < need && entry.ranked.length < entry.total)) {
-      entry ??= plan && phrases.worthIt(plan, version) ? scoredHits(plan, groups, excluded, version) : matchedHits(match, groups, excluded, version);
+      // A count (need 0: the facet adds, the search log's count) ranks nothing, so it reads no list it does not have.
+      const byPhrase = plan !== null && (need > 0 ? phrases.worthIt(plan, version) : phrases.kept(plan, version));
+      entry ??= byPhrase ? scoredHits(plan, groups, excluded, version) : matchedHits(match, groups, excluded, version);
       entry.ranked = entry.ranks ? bestOf(entry.rids, entry.ranks, need) : rankTop(match, entry.matches, entry.rids, need);
       cache.set(key, entry);
     }
