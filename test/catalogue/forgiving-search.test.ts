@@ -77,6 +77,23 @@ describe('search that forgives', () => {
     for (const q of ['cook', 'cooking']) assert.deepEqual((await get(q)).sort(), ['cook', 'cooking'], q);
   });
 
+  it('takes word forms by the rules of the language ticked: German ones under Language: German, English ones otherwise', async (t) => {
+    const german = [
+      makeRecord({ id: 'geschichte', title: 'Die unendliche Geschichte', languages: ['ger'] }),
+      makeRecord({ id: 'geschichten', title: 'Geschichten aus dem Wienerwald', languages: ['ger'] }),
+      makeRecord({ id: 'cooking-de', title: 'Cooking', languages: ['ger'] }),
+    ];
+    const { request } = await build(t, { records: [...tolkien, ...german] });
+    const get = async (path: string) => ids((await request().get(path)).text).sort();
+    // German rules join geschichten and geschichte; English rules do not.
+    assert.deepEqual(await get('/search?q=geschichten&f=language%3Ager'), ['geschichte', 'geschichten']);
+    assert.deepEqual(await get('/search?q=geschichten'), ['geschichten']);
+    // English rules join cook and cooking; German rules do not.
+    assert.deepEqual(await get('/search?q=cook'), ['cook', 'cooking', 'cooking-de']);
+    assert.deepEqual(await get('/search?q=cook&f=language%3Ager'), []);
+    assert.deepEqual(await get('/search?q=cooking&f=language%3Ager'), ['cooking-de']);
+  });
+
   it('ranks the form typed above the others', async (t) => {
     const { request } = await build(t, { records: tolkien });
     const get = async (q: string) => ids((await request().get(`/search?q=${encodeURIComponent(q)}`)).text);
