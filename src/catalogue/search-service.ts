@@ -104,8 +104,9 @@ export async function suggestQuery(records: RecordStore, state: SearchState, tot
   for (const corrected of await correctQuery(state.q, records)) {
     if (corrected === state.q) continue;
     const suggested = state.withQuery(corrected);
-    const found = await searchCatalogue(records, suggested);
-    if (found.total > (best?.total ?? total)) best = { q: suggested.q, href: suggested.href(), total: found.total };
+    // Only its count decides, so it is counted: no page, no facets, no works.
+    const found = await countMatches(records, suggested);
+    if (found > (best?.total ?? total)) best = { q: suggested.q, href: suggested.href(), total: found };
   }
   return best && { q: best.q, href: best.href };
 }
