@@ -37,6 +37,12 @@ export interface RecordStore {
   search(query: StoreSearchQuery): Promise<StoreSearchResult>;
   count(): Promise<number>;
   /**
+   * A mark of the catalogue's state: it changes with every import that
+   * changes a record, and with clear. Whatever was worked out from the
+   * catalogue (a page, a count) is still true while the mark is the same.
+   */
+  version(): Promise<string>;
+  /**
    * Words of the search index that start with `prefix` (lower case, folded as
    * indexed), in order, at most `limit`, each with how many records hold it:
    * the catalogue's own vocabulary, read live, for word forms and "Did you mean".

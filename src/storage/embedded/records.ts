@@ -70,6 +70,9 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
     async count() {
       return count.get()!;
     },
+    async version() {
+      return String(version.get()!);
+    },
     async clear() {
       writes.clear();
     },

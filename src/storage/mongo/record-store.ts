@@ -137,6 +137,9 @@ export function createRecordStore(db: Db, engine: SearchEngine = 'text'): Record
     async count() {
       return records.estimatedDocumentCount();
     },
+    async version() {
+      return String(await version());
+    },
     async clear() {
       // Dropping is one metadata operation where deleteMany removes a million documents one by one; the indexes come back at once.
       await records.drop().catch((error: { codeName?: string }) => {

@@ -27,6 +27,21 @@ export function recordsContract(store: StoreRef): void {
       assert.equal(await store().records.count(), 3);
     });
 
+    it('marks the catalogue with a version that changes with every change, and only then', async () => {
+      const empty = await store().records.version();
+      assert.equal(await store().records.version(), empty, 'reading changes nothing');
+      await store().records.upsertMany([emma, janeEyre]);
+      const filled = await store().records.version();
+      assert.notEqual(filled, empty, 'an import that adds records');
+      await store().records.upsertMany([emma, janeEyre]);
+      assert.equal(await store().records.version(), filled, 'an import of the same records changes nothing');
+      await store().records.upsertMany([{ ...emma, title: 'Emma Revisited' }]);
+      const updated = await store().records.version();
+      assert.notEqual(updated, filled, 'an import that changes a record');
+      await store().records.clear();
+      assert.notEqual(await store().records.version(), updated, 'clear');
+    });
+
     it('gives back a record exactly as stored, and null for an unknown id', async () => {
       await store().records.upsertMany(catalogue);
       assert.deepEqual(await store().records.get(janeEyre.id), janeEyre);
