@@ -1,6 +1,7 @@
 import type { Member } from './storage/store.js';
 import type { Consent } from './cookies/consent.js';
 import type { StoredVisit } from './session/session-store.js';
+import type { PageHolds } from './catalogue/visitor-pages.js';
 
 /** What Shelfmark's middleware puts on `ctx.state`, typed once for every handler that reads it. */
 declare module 'koa' {
@@ -19,6 +20,8 @@ declare module 'koa' {
     visitEnded?: boolean;
     /** What every page shows, added to by middleware (the header's member greeting). */
     page?: Record<string, unknown>;
+    /** The records whose availability a catalogue page shows, so it may be kept for visitors (catalogue/visitor-pages.ts). */
+    pageHolds?: PageHolds;
   }
 }
 

@@ -17,6 +17,7 @@ import { recordPath, type CatalogueRecord } from '../model/record.js';
 import { dailyVisitKeys } from './visit-key.js';
 import { editionsOf } from './works.js';
 import { workView } from './work-view.js';
+import { pageShowsHolds, VisitorPages } from './visitor-pages.js';
 
 const HOME_FACETS: readonly string[] = ['mediaType', 'language', 'branch'];
 
@@ -36,8 +37,9 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
   const { store, render, clock } = deps;
   const router = new Router();
   const visitKey = dailyVisitKeys();
+  const pages = new VisitorPages(store, deps.config.PAGE_CACHE_MB * 2 ** 20, clock);
 
-  router.get('/', async (ctx) => {
+  router.get('/', pages.route(), async (ctx) => {
     const state = SearchState.parse(new URLSearchParams());
     const view = resultsView(state, await searchCatalogue(store.records, state), new Set());
     await render(ctx, 'catalogue/home', {
@@ -45,9 +47,10 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       total: view.total,
       facets: view.facets.filter((f) => HOME_FACETS.includes(f.field)),
     });
+    pageShowsHolds(ctx, [], new Map());
   });
 
-  router.get('/search', async (ctx) => {
+  router.get('/search', pages.route(), async (ctx) => {
     const params = new URLSearchParams(ctx.querystring);
     checkSearchLimits(params);
     const state = SearchState.parse(params);
@@ -80,9 +83,12 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       selectAll,
       selectAllHref: `${here}${here.includes("?") ? "&" : "?"}select=all#select-all`,
     }, { offThread: true });
+    pageShowsHolds(ctx, result.records.map((r) => r.id), holds);
   });
 
-  router.get('/record/:id', async (ctx) => {
+  // The record page's "Back to results" comes from the referring page when its address carries no search.
+  const backFrom = (ctx: Koa.Context) => backToResults(ctx.get('referer'), siteOrigin(ctx)) ?? '';
+  router.get('/record/:id', pages.route(backFrom), async (ctx) => {
     const record = await store.records.get(ctx.params.id ?? '');
     if (!record) throw new NotFound('We could not find that record. It may have been withdrawn from the catalogue.');
     const [basketIds, holds] = await Promise.all([visit.basketIds(ctx).then((ids) => new Set(ids)), store.reservations.holdsFor([record.id])]);
@@ -95,9 +101,10 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       backHref: search.isEmpty ? backToResults(ctx.get('referer'), siteOrigin(ctx)) : search.href(),
       reserve: await visit.reserveBox(ctx, record),
     });
+    pageShowsHolds(ctx, [record.id], holds);
   });
 
-  router.get('/work/:id', async (ctx) => {
+  router.get('/work/:id', pages.route(), async (ctx) => {
     const record = await store.records.get(ctx.params.id ?? '');
     if (!record) throw new NotFound('We could not find that title. It may have been withdrawn from the catalogue.');
     const { editions, complete } = await editionsOf(store.records, record);
@@ -111,6 +118,7 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       q: search.q,
       backHref: search.isEmpty ? undefined : search.href(),
     });
+    pageShowsHolds(ctx, editions.map((r) => r.id), holds);
   });
 
   return router;

@@ -69,6 +69,8 @@ export const ConfigSchema = z.object({
   // Results pages are rendered on this many worker threads (0: on the serving thread).
   RENDER_WORKERS: z.coerce.number({ message: 'must be a whole number' }).int().min(0).max(64).default(1),
   SEARCH_TIME_BUDGET_MS: z.coerce.number({ message: 'must be a whole number of milliseconds' }).int().min(100).max(600_000).default(10_000),
+  // Catalogue pages kept for visitors without a visit, checked fresh on every use (0: none kept).
+  PAGE_CACHE_MB: z.coerce.number({ message: 'must be a whole number of megabytes' }).int().min(0).max(4096).default(64),
   AUDIT_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(90),
   SEARCH_LOG_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days' }).int().min(1).max(3650).default(365),
 });
