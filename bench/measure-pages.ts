@@ -58,6 +58,11 @@ export interface ServedRun {
   startup: StartUp; pages: Record<Page, ByConnections>; preflight: Preflight; rssAfterLoadMb: number;
   mixed?: MixedLoad; broad?: BroadQuery[];
 }
+/**
+ * The same store served with PAGE_CACHE_MB=0: every search page worked out and
+ * rendered afresh, as for members with a visit or a search nobody made before.
+ */
+export interface UncachedRun { search: ByConnections; mixed: MixedLoad; broad: BroadQuery[] }
 export interface Preflight { queries: number; noResults: number; failures: string[]; sequentialMs: number }
 
 /** Fetch every search of the mix once: all must answer 200, and about 10% must find nothing. */
@@ -117,24 +122,35 @@ async function broadQueries(url: string): Promise<BroadQuery[]> {
   return out;
 }
 
-/** Start Shelfmark on an imported store, time its first page, then load each page at each connection count. */
-export async function measureShelfmark(dataDir: string, port: number, catalogue: GeneratedCatalogue, connections: number[], timing: Timing): Promise<ServedRun> {
-  const url = `http://127.0.0.1:${port}`;
-  const loopUrl = `http://127.0.0.1:${port + 100}`;
+/** Start Shelfmark on a store: the child, once its first page answered, and how long that took. */
+async function serve(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; firstPageMs: number }> {
   const started = performance.now();
   const child: ChildProcess = spawnScript(SERVER, [], {
     PORT: String(port), HOST: '127.0.0.1', BENCH_LOOP_PORT: String(port + 100), DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_LEVEL: 'warn',
     // Above the default 250 so a long run never fills a basket: every add must land.
     BASKET_LIMIT: '10000',
+    ...env,
   });
   child.stderr!.on('data', (d: Buffer) => process.stderr.write(`[shelfmark] ${d.toString()}`));
   try {
-    const firstPageMs = await firstPage(`${url}/`, started, child);
+    return { child, firstPageMs: await firstPage(`http://127.0.0.1:${port}/`, started, child) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+/** Start Shelfmark on an imported store, time its first page, then load each page at each connection count. */
+export async function measureShelfmark(dataDir: string, port: number, catalogue: GeneratedCatalogue, connections: number[], timing: Timing): Promise<ServedRun> {
+  const url = `http://127.0.0.1:${port}`;
+  const loopUrl = `http://127.0.0.1:${port + 100}`;
+  const { child, firstPageMs } = await serve(dataDir, port);
+  try {
     await new Promise((r) => setTimeout(r, 2000));
     const startup = { firstPageMs, idleRssMb: rssMb(child.pid!) };
     const broad = await broadQueries(url);
     const checked = await preflight(url, catalogue);
-    const ids = Array.from({ length: Math.min(catalogue.count, 50_000) }, (_, k) => catalogue.idOf(k * 7 + 3));
+    const ids = recordIds(catalogue);
     const pages = {
       search: await loadAt(connections, { url, paths: catalogue.queries.map((q) => q.path), ...timing }, loopUrl),
       record: await loadAt(connections, { url, paths: ids.map((id) => `/record/${id}`), ...timing }, loopUrl),
@@ -145,4 +161,24 @@ export async function measureShelfmark(dataDir: string, port: number, catalogue:
   } finally {
     await stop(child);
   }
+}
+
+/** The searches again, on a server that keeps no page for visitors (PAGE_CACHE_MB=0). */
+export async function measureUncached(dataDir: string, port: number, catalogue: GeneratedCatalogue, connections: number[], timing: Timing): Promise<UncachedRun> {
+  const url = `http://127.0.0.1:${port}`;
+  const loopUrl = `http://127.0.0.1:${port + 100}`;
+  const { child } = await serve(dataDir, port, { PAGE_CACHE_MB: '0' });
+  try {
+    await new Promise((r) => setTimeout(r, 2000));
+    const broad = await broadQueries(url);
+    const search = await loadAt(connections, { url, paths: catalogue.queries.map((q) => q.path), ...timing }, loopUrl);
+    const mixed = await mixedLoad(url, loopUrl, catalogue, recordIds(catalogue), timing);
+    return { search, mixed, broad };
+  } finally {
+    await stop(child);
+  }
+}
+
+function recordIds(catalogue: GeneratedCatalogue): string[] {
+  return Array.from({ length: Math.min(catalogue.count, 50_000) }, (_, k) => catalogue.idOf(k * 7 + 3));
 }

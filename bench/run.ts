@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { generateCatalogue } from './generate.js';
 import { runScript } from './child-process.js';
 import type { ImportPass } from './import-pass.js';
-import { measureBareKoa, measureShelfmark, type ByConnections, type ServedRun, type Timing } from './measure-pages.js';
+import { measureBareKoa, measureShelfmark, measureUncached, type ByConnections, type ServedRun, type Timing, type UncachedRun } from './measure-pages.js';
 import { checkBaskets, type BasketCheck } from './basket-check.js';
 import { markdownReport } from './report.js';
 
@@ -28,6 +28,8 @@ export interface SizeResult {
   imports?: { marc21: { parse: ImportPass; import: ImportPass }; json: { parse: ImportPass; import: ImportPass } };
   served: ServedRun;
   basketCheck: BasketCheck;
+  /** Absent in runs from before the page cache. */
+  uncached?: UncachedRun;
 }
 
 const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
@@ -49,8 +51,9 @@ async function measureSize(count: number, timing: Timing, port: number, reuseSto
   started = performance.now();
   const served = await measureShelfmark(marcStore, port, catalogue, CONNECTIONS, timing);
   const basketCheck = await checkBaskets(marcStore, served.pages.basket);
-  log(`N=${count}: pages measured in ${((performance.now() - started) / 1000).toFixed(0)} s; ${basketCheck.lost} adds lost`);
-  return { count, generateSeconds, imports, served, basketCheck };
+  log(`N=${count}: pages measured in ${((performance.now() - started) / 1000).toFixed(0)} s; ${basketCheck.lost} adds lost; searches again with PAGE_CACHE_MB=0`);
+  const uncached = await measureUncached(marcStore, port, catalogue, CONNECTIONS, timing);
+  return { count, generateSeconds, imports, served, basketCheck, uncached };
 }
 
 async function main(): Promise<void> {
