@@ -38,9 +38,12 @@ async function loadAt(connections: number[], plan: Omit<LoadPlan, 'connections'>
   return out;
 }
 
-/** The ceiling: bare koa answering a fixed string, in its own process, alone on the machine. */
-export async function measureBareKoa(port: number, connections: number[], timing: Timing): Promise<ByConnections> {
-  const child = spawnScript(BARE_KOA, [String(port)]);
+/** About the size of a results page of the bench's catalogues (38.8 KB for `history` at 100k). */
+export const PAGE_BYTES = 40_000;
+
+/** The ceiling: bare koa answering a fixed string (or `bytes` of HTML), in its own process, alone on the machine. */
+export async function measureBareKoa(port: number, connections: number[], timing: Timing, bytes = 0): Promise<ByConnections> {
+  const child = spawnScript(BARE_KOA, [String(port), String(bytes)]);
   try {
     await firstPage(`http://127.0.0.1:${port}/`, performance.now(), child);
     return await loadAt(connections, { url: `http://127.0.0.1:${port}`, paths: ['/'], ...timing });

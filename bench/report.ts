@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BenchResults, SizeResult } from './run.js';
-import type { MeasuredLoad } from './measure-pages.js';
+import { PAGE_BYTES, type MeasuredLoad } from './measure-pages.js';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
@@ -74,6 +74,7 @@ export function markdownReport(results: BenchResults): string {
     row(['records', 'page', 'connections', 'req/s', 'p50 ms', 'p99 ms', '÷ bare koa', 'failed', 'event-loop delay p99 / max ms']),
     row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...Object.entries(results.bareKoa).map(([c, r]) => loadRow('—', 'bare koa (ceiling)', c, r, undefined)),
+    ...Object.entries(results.bareKoaPage ?? {}).map(([c, r]) => loadRow('—', `bare koa sending ${PAGE_BYTES / 1000} KB of HTML`, c, r, results.bareKoa[c])),
   ];
   for (const s of results.sizes) {
     for (const page of ['search', 'record', 'basket'] as const) {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { generateCatalogue } from './generate.js';
 import { runScript } from './child-process.js';
 import type { ImportPass } from './import-pass.js';
-import { measureBareKoa, measureShelfmark, measureUncached, type ByConnections, type ServedRun, type Timing, type UncachedRun } from './measure-pages.js';
+import { measureBareKoa, measureShelfmark, measureUncached, PAGE_BYTES, type ByConnections, type ServedRun, type Timing, type UncachedRun } from './measure-pages.js';
 import { checkBaskets, type BasketCheck } from './basket-check.js';
 import { markdownReport } from './report.js';
 
@@ -19,6 +19,8 @@ export interface BenchResults {
   machine: { cores: number; cpu: string; memoryGb: number; node: string; date: string; loadAverage: { start: number; end?: number } };
   settings: { sizes: number[]; timing: Timing; connections: number[]; note: string };
   bareKoa: ByConnections;
+  /** Bare koa sending a page the size of a results page (PAGE_BYTES); absent in older runs. */
+  bareKoaPage?: ByConnections;
   sizes: SizeResult[];
 }
 export interface SizeResult {
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
   execFileSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   log(`bare koa ceiling at ${CONNECTIONS.join(' and ')} connections`);
   results.bareKoa = await measureBareKoa(port + 1, CONNECTIONS, timing);
+  results.bareKoaPage = await measureBareKoa(port + 1, CONNECTIONS, timing, PAGE_BYTES);
   const outDir = path.join(BENCH, 'results');
   mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `bench-${results.machine.date.replace(/[:.]/g, '-')}.json`);
