@@ -5,7 +5,8 @@ import { NotFound } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { SearchState } from './search-state.js';
 import { checkSearchLimits } from './request-limits.js';
-import { countMatches, searchCatalogue, suggestQuery } from './search-service.js';
+import { countMatches, suggestQuery } from './search-service.js';
+import { recentSearches } from './recent-searches.js';
 import { isIsbnOnly, permalinkId } from './open-record.js';
 import { parseQuery, parseSearch } from './query-parser.js';
 import type { RecordStore } from '../storage/store.js';
@@ -38,10 +39,11 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
   const router = new Router();
   const visitKey = dailyVisitKeys();
   const pages = new VisitorPages(store, deps.config.PAGE_CACHE_MB * 2 ** 20, clock);
+  const search = recentSearches(store.records);
 
   router.get('/', pages.route(), async (ctx) => {
     const state = SearchState.parse(new URLSearchParams());
-    const view = resultsView(state, await searchCatalogue(store.records, state), new Set());
+    const view = resultsView(state, await search(state), new Set());
     await render(ctx, 'catalogue/home', {
       title: 'Search the catalogue',
       total: view.total,
@@ -62,7 +64,7 @@ export function catalogueRoutes(deps: RouteDeps<'records' | 'reservations' | 'se
       ctx.redirect(state.href());
       return;
     }
-    const [result, basketIds] = await Promise.all([searchCatalogue(store.records, state), visit.basketIds(ctx)]);
+    const [result, basketIds] = await Promise.all([search(state), visit.basketIds(ctx)]);
     // "Select all on this page" reloads the same page with every box ticked: the same search, not a new one.
     const selectAll = ctx.query.select === 'all';
     const opened = selectAll ? null : await recordToOpen(store.records, state, result);
