@@ -36,7 +36,17 @@ export function createBranchRegistry(branches: Branch[]): BranchRegistry {
   for (const branch of branches) {
     for (const name of [branch.code, branch.name, ...branch.aliases]) if (!byKey.has(key(name))) byKey.set(key(name), branch);
   }
-  return { branches, resolve: (location) => byKey.get(key(location)) };
+  // An import asks for the same few locations once per copy: each is folded once (the registry never changes).
+  const seen = new Map<string, Branch | null>();
+  const resolve = (location: string) => {
+    let branch = seen.get(location);
+    if (branch === undefined) {
+      branch = byKey.get(key(location)) ?? null;
+      if (seen.size < 10_000) seen.set(location, branch);
+    }
+    return branch ?? undefined;
+  };
+  return { branches, resolve };
 }
 
 /** Parse a registry file's text (JSON: `{ "branches": [{ "code", "name", "aliases"? }] }`). */

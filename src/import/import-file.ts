@@ -9,6 +9,7 @@ import { FORMAT_LABELS, READERS } from './readers.js';
 import { UnreadableFileError, type PreparableItems, type ReadItem } from './types.js';
 import type { Branch, BranchRegistry } from '../branches/branch-registry.js';
 import { siblingModule, startWorker } from '../workers/start-worker.js';
+import { unpackRecords, type PackedRecords } from './packed-rows.js';
 
 /**
  * Files this big or bigger are read on a worker thread: parsing then runs on
@@ -51,7 +52,7 @@ export function readHere(file: string, format: ImportFormat): Pick<OpenedFile, '
 
 /** What the reading thread (read-worker.ts) posts: some items, the end, or why it stopped. */
 export type ReaderMessage =
-  | { items: ReadItem[]; bytesRead: number }
+  | { items: Array<ReadItem | number>; packed?: PackedRecords; bytesRead: number }
   | { done: true; bytesRead: number }
   | { error: { name: string; message: string } };
 
@@ -94,7 +95,9 @@ function readOnWorker(file: string, format: ImportFormat): Pick<OpenedFile, 'ite
         if ('items' in message) {
           bytes = message.bytesRead;
           worker.postMessage('more');
-          yield* message.items;
+          // A number stands for the record at that index of the pack.
+          const packed = message.packed ? unpackRecords(message.packed, file) : [];
+          for (const item of message.items) yield typeof item === 'number' ? packed[item]! : item;
         } else if ('done' in message) {
           bytes = message.bytesRead;
           return;

@@ -5,6 +5,7 @@ import type { ReadItem } from './types.js';
 import { createBranchRegistry } from '../branches/branch-registry.js';
 import { assignBranches } from './assign-branches.js';
 import { recordRow } from '../storage/embedded/record-rows.js';
+import { RecordPacker } from './packed-rows.js';
 
 /** Items per message: big enough that posting costs little per record. */
 const ITEMS_PER_MESSAGE = 500;
@@ -30,11 +31,14 @@ port.on('message', () => {
 const post = (message: ReaderMessage) => port.postMessage(message);
 const { items, bytesRead } = readHere(file, format);
 try {
-  let batch: ReadItem[] = [];
+  // Prepared records go packed (packed-rows.ts); the batch holds their index in the pack instead.
+  const packer = new RecordPacker(file);
+  let batch: Array<ReadItem | number> = [];
   const send = async () => {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
-    post({ items: batch, bytesRead: bytesRead() });
+    const packed = packer.take();
+    post({ items: batch, ...(packed ? { packed } : {}), bytesRead: bytesRead() });
     batch = [];
   };
   for await (const item of items) {
@@ -43,8 +47,11 @@ try {
       const unmapped = new Map<string, number>();
       assignBranches(item.record.holdings, registry, unmapped);
       item.prepared = { unmapped: [...unmapped], row: recordRow(item.record) };
+      const packed = packer.add(item);
+      batch.push(packed < 0 ? item : packed);
+    } else {
+      batch.push(item);
     }
-    batch.push(item);
     if (batch.length === ITEMS_PER_MESSAGE) await send();
   }
   if (batch.length) await send();

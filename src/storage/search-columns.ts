@@ -19,17 +19,30 @@ export const FTS_COLUMNS = [
 
 /** The text indexed for a record, one string per column of FTS_COLUMNS. */
 export function ftsValues(record: CatalogueRecord): string[] {
-  const join = (parts: Array<string | undefined>) =>
-    foldForTokenizer(parts.filter((p): p is string => Boolean(p)).join(' \n '));
   // Both ISBN forms are indexed so a member can type whichever is printed on the book.
-  const isbns = record.isbns.flatMap((isbn) => [isbn, isbn10Of(isbn) ?? undefined]);
+  const isbns: string[] = [];
+  for (const isbn of record.isbns) {
+    isbns.push(isbn);
+    const isbn10 = isbn10Of(isbn);
+    if (isbn10) isbns.push(isbn10);
+  }
   return [
-    join([record.title, record.subtitle, record.uniformTitle]),
-    join([...record.authors, record.statement]),
-    join([...record.subjects, ...record.genres]),
-    join(record.series),
-    join(isbns),
-    join([...record.notes, record.summary, record.publisher]),
-    join(record.altScript ?? []),
+    joinParts([record.title, record.subtitle, record.uniformTitle]),
+    joinParts(record.authors, undefined, record.statement),
+    joinParts(record.subjects, record.genres),
+    joinParts(record.series),
+    joinParts(isbns),
+    joinParts(record.notes, undefined, record.summary, record.publisher),
+    joinParts(record.altScript ?? []),
   ];
+}
+
+/** One column's text: the non-empty parts of `first`, then of `second`, then `a` and `b`, folded. */
+function joinParts(first: ReadonlyArray<string | undefined>, second?: readonly string[], a?: string, b?: string): string {
+  let text = '';
+  for (const part of first) if (part) text = text ? `${text} \n ${part}` : part;
+  if (second) for (const part of second) if (part) text = text ? `${text} \n ${part}` : part;
+  if (a) text = text ? `${text} \n ${a}` : a;
+  if (b) text = text ? `${text} \n ${b}` : b;
+  return foldForTokenizer(text);
 }

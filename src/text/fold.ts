@@ -21,13 +21,17 @@ export function foldLetters(text: string): string {
   return text.replace(PATTERN, (letter) => LETTERS[letter] ?? letter);
 }
 
+/** Nothing beyond ASCII: text that normalising and accent-stripping leave as it is. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * What the embedded index and its queries hand to FTS5's unicode61 tokenizer:
  * NFC, with the letters above spelled plainly. The tokenizer folds case and
  * Latin accents itself.
  */
 export function foldForTokenizer(text: string): string {
-  return foldLetters(text.normalize('NFC'));
+  // ASCII has nothing to compose and none of the letters above: every imported record folds its text here.
+  return ASCII.test(text) ? text : foldLetters(text.normalize('NFC'));
 }
 
 /**
@@ -41,6 +45,7 @@ export function foldForSearch(text: string): string {
 
 /** Lower case without accents: the form sort keys are compared in. */
 export function foldForSort(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase().trim();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 

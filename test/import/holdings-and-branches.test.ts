@@ -84,3 +84,14 @@ test('yaz-marcdump reads the same seven records in the holdings file', { skip: h
   const yaz = execFileSync('yaz-marcdump', [fixture('holdings.mrc')]).toString('utf8');
   assert.equal(yaz.match(/^\d{5}\S*/gm)?.length, 7);
 });
+
+test('a location asked for again resolves as it did the first time, known or not, in any case and spacing', () => {
+  const registry = createBranchRegistry([{ code: 'CEN', name: 'Central Library', aliases: ['Central'] }]);
+  for (let round = 0; round < 2; round++) {
+    assert.equal(registry.resolve('CEN')?.name, 'Central Library');
+    assert.equal(registry.resolve('  central   LIBRARY ')?.name, 'Central Library');
+    assert.equal(registry.resolve('central')?.name, 'Central Library');
+    assert.equal(registry.resolve('Attic'), undefined);
+    assert.equal(registry.resolve(''), undefined);
+  }
+});

@@ -103,3 +103,38 @@ describe('upgrading an embedded store to member disabling (migration 13)', () =>
     assert.equal((await upgraded.members.getByCard('1001'))?.disabledAt, 5);
   });
 });
+
+describe('upgrading an embedded store to a larger full-text buffer (migration 14)', () => {
+  const hashsize = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare<[], number>(`SELECT v FROM records_fts_config WHERE k = 'hashsize'`).pluck().get();
+    } finally {
+      db.close();
+    }
+  };
+
+  it('sets FTS5 to keep 16 MB of words in memory before writing a segment, and keeps the records searchable', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const file = path.join(dataDir, 'shelfmark.db');
+    const first = await openEmbeddedStore({ dataDir });
+    await first.records.upsertMany([makeRecord({ id: 'emma', title: 'Emma' })]);
+    await first.close();
+    assert.equal(hashsize(file), 16 << 20, 'a new store has it');
+
+    // Put the store back the way version 13 left it: FTS5's default buffer (the config table can only be written through FTS5).
+    const db = new Database(file);
+    db.exec(`INSERT INTO records_fts (records_fts, rank) VALUES ('hashsize', ${1 << 20})`);
+    db.pragma('user_version = 13');
+    db.close();
+    assert.equal(hashsize(file), 1 << 20);
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    assert.equal(hashsize(file), 16 << 20);
+    await upgraded.records.upsertMany([makeRecord({ id: 'persuasion', title: 'Persuasion' })]);
+    assert.deepEqual(await idsMatching(upgraded, 'emma'), ['emma']);
+    assert.deepEqual(await idsMatching(upgraded, 'persuasion'), ['persuasion']);
+  });
+});

@@ -53,3 +53,14 @@ test('the callers fold through the shared module', () => {
   assert.deepEqual(tokens('Łódź — Brontë'), ['lodz', 'bronte']);
   assert.deepEqual(parseQuery('Łódź Brontë').map((clause) => clause.words), [['Łódź'], ['Brontë']]);
 });
+
+test('plain ASCII text takes a shortcut that folds it exactly as the full path does', () => {
+  const ascii = ['  The HOBBIT  ', 'Emma', '', ' \t\n', 'A\u0000B\u001fC', 'x~!@#$%^&*()_+`-={}[]|\\:";\'<>?,./', 'MiXeD 123'];
+  for (const text of ascii) {
+    assert.equal(foldForSort(text), text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim(), JSON.stringify(text));
+    assert.equal(foldForTokenizer(text), foldLetters(text.normalize('NFC')), JSON.stringify(text));
+  }
+  // One letter past ASCII takes the full path.
+  assert.equal(foldForSort(' Brontë '), 'bronte');
+  assert.equal(foldForTokenizer('Łódź e\u0301'), 'Lódź é');
+});

@@ -1,7 +1,7 @@
 import type { CatalogueRecord } from '../../model/record.js';
 import type { FacetField } from '../../model/search-query.js';
 import { foldForSort } from '../../text/fold.js';
-import { contentHash, facetPairs, titleSortKey } from '../record-keys.js';
+import { canonicalJson, facetPairs, hashOfCanonical, titleSortKey } from '../record-keys.js';
 import { ftsValues } from '../search-columns.js';
 
 /** Everything the embedded store writes for a record, worked out from the record alone. */
@@ -17,9 +17,11 @@ export interface RecordRow {
 
 /** The row for a record: plain data, so it can be worked out on another thread and posted. */
 export function recordRow(record: CatalogueRecord): RecordRow {
+  // The document is stored in canonical form (keys sorted), the text its content hash is taken of: written once, not twice.
+  const doc = canonicalJson(record);
   return {
-    hash: contentHash(record),
-    doc: JSON.stringify(record),
+    hash: hashOfCanonical(doc),
+    doc,
     sortTitle: titleSortKey(record.title),
     sortAuthor: foldForSort(record.authors[0] ?? ''),
     fts: ftsValues(record),

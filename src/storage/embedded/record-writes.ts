@@ -78,11 +78,16 @@ export function createRecordWrites(db: Database) {
       stmt.ftsInsert.run(rowid, ...row.fts);
       facetsOf.set(rowid, row.facets);
     }
-    // In index order, so each page of facets_by_value is visited once per batch, not once per record.
-    const facetRows: FacetRow[] = [];
-    for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) facetRows.push([rid, field, value]);
-    facetRows.sort(byValue);
-    for (const row of facetRows) stmt.facetInsert.run(...row);
+    if (dropped) {
+      // No facets_by_value to keep in order during a bulk load: rows go in by record, appended to the table's own key.
+      for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) stmt.facetInsert.run(rid, field, value);
+    } else {
+      // In index order, so each page of facets_by_value is visited once per batch, not once per record.
+      const facetRows: FacetRow[] = [];
+      for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) facetRows.push([rid, field, value]);
+      facetRows.sort(byValue);
+      for (const row of facetRows) stmt.facetInsert.run(...row);
+    }
     if (counts.added + counts.updated > 0) stmt.bumpVersion.run();
     return counts;
   });

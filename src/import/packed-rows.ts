@@ -1,0 +1,104 @@
+import type { CatalogueRecord } from '../model/record.js';
+import type { FacetField } from '../model/search-query.js';
+import type { RecordRow } from '../storage/embedded/record-rows.js';
+import { FTS_COLUMNS } from '../storage/search-columns.js';
+import type { ReadItem, SourcePosition } from './types.js';
+
+/**
+ * Prepared records as the reading thread posts them: every string of every
+ * record back to back in one string, cut again by end offsets. Posting a
+ * record and its row as objects cost each thread about 30 µs a record in
+ * structured cloning (a few dozen strings and arrays each); one long string
+ * and two typed arrays cost next to nothing, and the record itself is its
+ * stored document, parsed again on the writing side.
+ *
+ * Only plain prepared records are packed: no warnings, no unmapped
+ * locations, no joined holdings, a position in `file` with nothing but
+ * numbers. Everything else is posted as it is.
+ */
+export interface PackedRecords {
+  text: string;
+  /** End offset in `text` of each string. */
+  ends: Uint32Array;
+  /** Per record: its number in the file, byte offset and line (NaN when the format has none), facet pairs. */
+  numbers: Float64Array;
+}
+
+const NUMBERS_PER_RECORD = 4;
+const FTS_COUNT = FTS_COLUMNS.length;
+
+/** Collects prepared records for one message. */
+export class RecordPacker {
+  private parts: string[] = [];
+  private ends: number[] = [];
+  private numbers: number[] = [];
+  private length = 0;
+  private count = 0;
+
+  constructor(private readonly file: string) {}
+
+  /** The index of the record in this message's pack, or -1 when it has to be posted as it is. */
+  add(item: ReadItem): number {
+    if (item.ok !== true || !item.prepared || item.warnings.length > 0 || item.prepared.unmapped.length > 0 || item.joinedHoldings !== undefined) return -1;
+    const { position } = item;
+    const { byteOffset, line } = position;
+    const keys = 2 + (byteOffset === undefined ? 0 : 1) + (line === undefined ? 0 : 1);
+    if (position.file !== this.file || Object.keys(position).length !== keys) return -1;
+    const { row } = item.prepared;
+    if (row.fts.length !== FTS_COUNT) return -1;
+    this.put(row.doc);
+    this.put(row.hash);
+    this.put(row.sortTitle);
+    this.put(row.sortAuthor);
+    for (const text of row.fts) this.put(text);
+    for (const [field, value] of row.facets) {
+      this.put(field);
+      this.put(value);
+    }
+    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, row.facets.length);
+    return this.count++;
+  }
+
+  private put(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+    this.ends.push(this.length);
+  }
+
+  /** The pack, and a fresh start for the next message; undefined when nothing was packed. */
+  take(): PackedRecords | undefined {
+    if (this.count === 0) return undefined;
+    const packed = { text: this.parts.join(''), ends: Uint32Array.from(this.ends), numbers: Float64Array.from(this.numbers) };
+    this.parts = [];
+    this.ends = [];
+    this.numbers = [];
+    this.length = 0;
+    this.count = 0;
+    return packed;
+  }
+}
+
+/** The items of a pack, in pack order, as the reading thread had them (the record parsed from its document). */
+export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
+  const { text, ends, numbers } = packed;
+  const items: ReadItem[] = [];
+  let at = 0;
+  let start = 0;
+  const next = () => text.slice(start, (start = ends[at++]!));
+  for (let n = 0; n < numbers.length; n += NUMBERS_PER_RECORD) {
+    const doc = next();
+    const hash = next();
+    const sortTitle = next();
+    const sortAuthor = next();
+    const fts: string[] = [];
+    for (let i = 0; i < FTS_COUNT; i++) fts.push(next());
+    const facets: Array<[FacetField, string]> = [];
+    for (let i = numbers[n + 3]!; i > 0; i--) facets.push([next() as FacetField, next()]);
+    const row: RecordRow = { hash, doc, sortTitle, sortAuthor, fts, facets };
+    const position: SourcePosition = { file, recordNumber: numbers[n]! };
+    if (!Number.isNaN(numbers[n + 1])) position.byteOffset = numbers[n + 1]!;
+    if (!Number.isNaN(numbers[n + 2])) position.line = numbers[n + 2]!;
+    items.push({ ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared: { unmapped: [], row } });
+  }
+  return items;
+}
