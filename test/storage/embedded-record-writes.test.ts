@@ -66,6 +66,31 @@ it('a bulk load into an empty catalogue runs without the secondary indexes and b
   assert.deepEqual(await store.records.upsertMany(catalogue), { added: 0, updated: 0, unchanged: catalogue.length });
 });
 
+it('a bulk load into an empty catalogue leaves what a first start reads: the whole-catalogue counts for its version and the facet index snapshot', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  const file = path.join(dataDir, 'shelfmark.db');
+  const stored = () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const version = db.prepare<[], string>("SELECT generation || ':' || version FROM catalogue_version").pluck().get();
+      return db.prepare<[], string>('SELECT version FROM facet_counts').pluck().all().filter((v) => v === version).length;
+    } finally {
+      db.close();
+    }
+  };
+  fs.rmSync(`${file}-facets`, { force: true });
+  await store.records.bulkLoad!(async () => {
+    await store.records.upsertMany(catalogue);
+  });
+  assert.equal(stored(), 1, 'the counts of the version the load ended at');
+  assert.ok(fs.existsSync(`${file}-facets`), 'the facet index snapshot');
+  // Later loads into a catalogue that holds records leave that to the first search that needs it.
+  await store.records.bulkLoad!(async () => {
+    await store.records.upsertMany([{ ...emma, title: 'Emma Revisited' }]);
+  });
+  assert.equal(stored(), 0);
+});
+
 it('a bulk load into a catalogue that holds records keeps its indexes, and a failed load still leaves them built', async (t) => {
   const { store, dataDir } = await freshStoreIn(t);
   await store.records.upsertMany([emma]);

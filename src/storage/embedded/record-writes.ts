@@ -13,7 +13,8 @@ const byValue = (a: FacetRow, b: FacetRow) =>
   a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
 
 /** Upsert and clear, each one transaction that keeps records, full text and facets in step. */
-export function createRecordWrites(db: Database) {
+/** `afterFirstLoad` runs when a bulk load that filled an empty catalogue has built its indexes again. */
+export function createRecordWrites(db: Database, afterFirstLoad: () => void = () => {}) {
   const ftsNames = FTS_COLUMNS.map((c) => c.name).join(', ');
   const ftsSlots = FTS_COLUMNS.map(() => '?').join(', ');
   const stmt = {
@@ -117,6 +118,7 @@ export function createRecordWrites(db: Database) {
         if (loading === 0 && dropped) {
           dropped = false;
           rebuild.immediate();
+          afterFirstLoad();
         }
       }
     },

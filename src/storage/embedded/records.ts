@@ -5,7 +5,7 @@ import { createRecordWrites } from './record-writes.js';
 import { VersionedCache } from '../versioned-cache.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-query.js';
 import { createSearchEngine } from './search.js';
-import { persistCountsIn } from './facets.js';
+import { persistCountsIn, prepareFirstStart } from './facets.js';
 import { snapshotFileOf } from './facet-snapshot.js';
 import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
 
@@ -30,7 +30,7 @@ export function searchOnThisThread(db: Database): SearchRunner {
 
 /** The catalogue on SQLite: documents as JSON, with FTS5 and facet rows kept beside them. */
 export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner): RecordStore {
-  const writes = createRecordWrites(db);
+  const writes = createRecordWrites(db, () => prepareFirstStart(db, snapshotFileOf(db.name)));
   const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
