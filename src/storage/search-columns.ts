@@ -27,22 +27,25 @@ export function ftsValues(record: CatalogueRecord): string[] {
     if (isbn10) isbns.push(isbn10);
   }
   return [
-    joinParts([record.title, record.subtitle, record.uniformTitle]),
-    joinParts(record.authors, undefined, record.statement),
+    joinParts(record.title, record.subtitle, record.uniformTitle),
+    joinParts(record.authors, record.statement),
     joinParts(record.subjects, record.genres),
     joinParts(record.series),
     joinParts(isbns),
-    joinParts(record.notes, undefined, record.summary, record.publisher),
-    joinParts(record.altScript ?? []),
+    joinParts(record.notes, record.summary, record.publisher),
+    joinParts(record.altScript),
   ];
 }
 
-/** One column's text: the non-empty parts of `first`, then of `second`, then `a` and `b`, folded. */
-function joinParts(first: ReadonlyArray<string | undefined>, second?: readonly string[], a?: string, b?: string): string {
+/** One column's text: the non-empty strings among `parts` (single strings or lists of them), in order, folded. */
+function joinParts(...parts: Array<string | ReadonlyArray<string | undefined> | undefined>): string {
   let text = '';
-  for (const part of first) if (part) text = text ? `${text} \n ${part}` : part;
-  if (second) for (const part of second) if (part) text = text ? `${text} \n ${part}` : part;
-  if (a) text = text ? `${text} \n ${a}` : a;
-  if (b) text = text ? `${text} \n ${b}` : b;
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      if (part) text = text ? `${text} \n ${part}` : part;
+    } else if (part) {
+      for (const each of part) if (each) text = text ? `${text} \n ${each}` : each;
+    }
+  }
   return foldForTokenizer(text);
 }
