@@ -4,7 +4,7 @@ import type { RecordStore, VocabularyTerm } from '../store.js';
 import { createRecordWrites } from './record-writes.js';
 import { VersionedCache } from '../versioned-cache.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-query.js';
-import { createSearchEngine } from './search.js';
+import { createSearchEngine, withRecords } from './search.js';
 import { persistCountsIn, prepareFirstStart } from './facets.js';
 import { snapshotFileOf } from './facet-snapshot.js';
 import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
@@ -25,7 +25,7 @@ export function searchOnThisThread(db: Database): SearchRunner {
         // Only a cache: the next start counts again.
       }
     }), { snapshotFile: snapshotFileOf(db.name) });
-  return async (query) => search(query);
+  return async (query) => withRecords(search(query));
 }
 
 /** The catalogue on SQLite: documents as JSON, with FTS5 and facet rows kept beside them. */

@@ -3,6 +3,7 @@ import { siblingModule, startWorker } from '../../workers/start-worker.js';
 import type { StoreSearchQuery, StoreSearchResult } from '../../model/search-query.js';
 import { SearchTimedOut } from '../../model/search-query.js';
 import type { PersistCounts } from './facets.js';
+import { withRecords, type EngineResult } from './search.js';
 import type { VocabularyTerm } from '../store.js';
 
 /** What a worker is asked: a search, a range of the vocabulary, or to load the facet index (the first job of the first worker). */
@@ -160,7 +161,7 @@ export function createSearchPool(options: SearchPoolOptions) {
       return slots.some((slot) => slot.ready);
     },
     search(query: StoreSearchQuery): Promise<StoreSearchResult> {
-      return run<StoreSearchResult>({ query }, homeOf(query));
+      return run<EngineResult>({ query }, homeOf(query)).then(withRecords);
     },
     /** One range of the vocabulary (vocabulary.ts): read here rather than on the serving thread, since it can take a quarter of a second. */
     vocabulary(prefix: string, limit: number): Promise<VocabularyTerm[]> {
