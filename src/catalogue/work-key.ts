@@ -30,13 +30,29 @@ export function workAuthor(author: string | undefined): string {
 }
 
 /**
+ * Keys worked out lately, by what they are made from. Every search that lists
+ * works groups its best 100 records, and folding and cutting their titles and
+ * authors afresh each time was 0.35 ms of the serving thread's 4 ms for a
+ * results page; the same records come back search after search.
+ */
+const knownKeys = new Map<string, string>();
+const KNOWN_KEYS = 20_000;
+
+/**
  * The key that makes records one work: the uniform title (MARC 130/240)
  * where the record has one, else its title, normalised as above, with the
  * first author's name. Editions, formats and translations filed under one
  * uniform title share it; a film of a novel (its director as author) does not.
  */
 export function workKey(record: Pick<CatalogueRecord, 'title' | 'uniformTitle' | 'authors'>): string {
-  // A uniform title has no subtitle to cut: "Emma (Motion picture : 2020)" keeps its qualifier.
-  const title = record.uniformTitle ? plainTitle(record.uniformTitle) : workTitle(record.title);
-  return `${title}|${workAuthor(record.authors[0])}`;
+  const from = `${record.uniformTitle ?? ''}\u0000${record.title}\u0000${record.authors[0] ?? ''}`;
+  let key = knownKeys.get(from);
+  if (key === undefined) {
+    // A uniform title has no subtitle to cut: "Emma (Motion picture : 2020)" keeps its qualifier.
+    const title = record.uniformTitle ? plainTitle(record.uniformTitle) : workTitle(record.title);
+    key = `${title}|${workAuthor(record.authors[0])}`;
+    if (knownKeys.size >= KNOWN_KEYS) knownKeys.clear();
+    knownKeys.set(from, key);
+  }
+  return key;
 }
