@@ -1,5 +1,10 @@
-/** Event-loop delay of the served process over one load, in ms (monitored-server.ts). */
-export interface LoopDelay { p99: number; max: number }
+/** Event-loop delay of the served process over one load, in ms (monitored-server.mjs). */
+export interface LoopDelay {
+  p99: number;
+  max: number;
+  /** The window's longest turn: how late it made a 10 ms timer, the requests begun in it, and V8's garbage collection in it. */
+  longest?: { lateMs: number; requests: number; gcMs: number };
+}
 
 /** Starts a fresh window on the server's event-loop histogram. */
 export async function resetLoopDelay(url: string): Promise<void> {

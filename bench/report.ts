@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { BenchResults, SizeResult } from './run.js';
 import { PAGE_BYTES, type MeasuredLoad } from './measure-pages.js';
+import type { LoopDelay } from './loop-delay.js';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
@@ -12,10 +13,16 @@ function row(cells: Array<string | number>): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** p99 / max, and what the longest turn held: requests begun in it, and GC in it (monitored-server.mjs). */
+function loopCell(loop: LoopDelay): string {
+  const turn = loop.longest ? `; longest turn ${ms(loop.longest.lateMs)}: ${loop.longest.requests} requests, GC ${ms(loop.longest.gcMs)}` : '';
+  return `${ms(loop.p99)} / ${ms(loop.max)}${turn}`;
+}
+
 function loadRow(label: string, page: string, c: string, r: MeasuredLoad, koa: MeasuredLoad | undefined): string {
   const failures = r.non2xx + r.errors + r.timeouts;
   return row([label, page, c, int(r.requestsPerSecond), ms(r.p50), ms(r.p99), koa ? ratio(r.requestsPerSecond / koa.requestsPerSecond) : '1.00', failures,
-    r.loop ? `${ms(r.loop.p99)} / ${ms(r.loop.max)}` : '—']);
+    r.loop ? loopCell(r.loop) : '—']);
 }
 
 function goals(results: BenchResults): string[] {
@@ -71,7 +78,7 @@ export function markdownReport(results: BenchResults): string {
     `Shelfmark benchmark, ${m.date.slice(0, 16).replace('T', ' ')} UTC: ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB memory, node ${m.node}; 1-minute load average ${m.loadAverage.start.toFixed(1)} at the start, ${m.loadAverage.end?.toFixed(1) ?? '?'} at the end.`,
     `Each figure is ${results.settings.timing.duration} s of load after ${results.settings.timing.warmup} s of warm-up. ${results.settings.note}`,
     '',
-    row(['records', 'page', 'connections', 'req/s', 'p50 ms', 'p99 ms', '÷ bare koa', 'failed', 'event-loop delay p99 / max ms']),
+    row(['records', 'page', 'connections', 'req/s', 'p50 ms', 'p99 ms', '÷ bare koa', 'failed', 'event-loop delay p99 / max ms; the longest turn']),
     row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...Object.entries(results.bareKoa).map(([c, r]) => loadRow('—', 'bare koa (ceiling)', c, r, undefined)),
     ...Object.entries(results.bareKoaPage ?? {}).map(([c, r]) => loadRow('—', `bare koa sending ${PAGE_BYTES / 1000} KB of HTML`, c, r, results.bareKoa[c])),
@@ -99,12 +106,12 @@ export function markdownReport(results: BenchResults): string {
   }
   const mixed = results.sizes.filter((s) => s.served.mixed);
   if (mixed.length) {
-    out.push('', row(['records', 'record pages at 10 connections, while', 'record req/s', 'record p50 ms', 'record p99 ms', 'search req/s', 'search p99 ms', 'event-loop delay p99 / max ms']),
+    out.push('', row(['records', 'record pages at 10 connections, while', 'record req/s', 'record p50 ms', 'record p99 ms', 'search req/s', 'search p99 ms', 'event-loop delay p99 / max ms; the longest turn']),
       row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:']));
     for (const s of mixed) {
       for (const [m, how] of [[s.served.mixed!, ''], ...(s.uncached ? [[s.uncached.mixed, ', every page worked out'] as const] : [])] as const) {
         out.push(row([records(s.count), `${m.searchConnections} connections search${how}`, int(m.record.requestsPerSecond), ms(m.record.p50), ms(m.record.p99),
-          int(m.search.requestsPerSecond), ms(m.search.p99), `${ms(m.loop.p99)} / ${ms(m.loop.max)}`]));
+          int(m.search.requestsPerSecond), ms(m.search.p99), loopCell(m.loop)]));
       }
     }
   }
