@@ -45,14 +45,22 @@ const KNOWN_KEYS = 20_000;
  * uniform title share it; a film of a novel (its director as author) does not.
  */
 export function workKey(record: Pick<CatalogueRecord, 'title' | 'uniformTitle' | 'authors'>): string {
-  const from = `${record.uniformTitle ?? ''}\u0000${record.title}\u0000${record.authors[0] ?? ''}`;
+  const uniform = record.uniformTitle ?? '';
+  const author = record.authors[0] ?? '';
+  // NUL parts the three in the memo's key; a field holding one itself would be ambiguous, so it is worked out every time.
+  if (uniform.includes('\u0000') || record.title.includes('\u0000') || author.includes('\u0000')) return keyOf(record);
+  const from = `${uniform}\u0000${record.title}\u0000${author}`;
   let key = knownKeys.get(from);
   if (key === undefined) {
-    // A uniform title has no subtitle to cut: "Emma (Motion picture : 2020)" keeps its qualifier.
-    const title = record.uniformTitle ? plainTitle(record.uniformTitle) : workTitle(record.title);
-    key = `${title}|${workAuthor(record.authors[0])}`;
+    key = keyOf(record);
     if (knownKeys.size >= KNOWN_KEYS) knownKeys.clear();
     knownKeys.set(from, key);
   }
   return key;
+}
+
+function keyOf(record: Pick<CatalogueRecord, 'title' | 'uniformTitle' | 'authors'>): string {
+  // A uniform title has no subtitle to cut: "Emma (Motion picture : 2020)" keeps its qualifier.
+  const title = record.uniformTitle ? plainTitle(record.uniformTitle) : workTitle(record.title);
+  return `${title}|${workAuthor(record.authors[0])}`;
 }

@@ -34,6 +34,7 @@ export type EngineResult = Omit<StoreSearchResult, 'records'> & { docs: string[]
 export function withRecords({ docs, ...result }: EngineResult): StoreSearchResult {
   return { ...result, records: docs.map((doc) => JSON.parse(doc) as CatalogueRecord) };
 }
+
 /** How many hits past the k-th rankTop reads, so a group tied at the cut-off is usually read whole. */
 const TIE_SLACK = 64;
 
