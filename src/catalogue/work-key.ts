@@ -1,5 +1,6 @@
 import type { CatalogueRecord } from '../model/record.js';
 import { foldForSearch } from '../text/fold.js';
+import { VersionedCache } from '../storage/versioned-cache.js';
 
 /** Leading articles a title files without, in the catalogue's main languages ("The Hobbit" is "hobbit"). */
 const ARTICLE = /^(?:the|an?|les?|la|l|der|die|das|el|los|las|il|lo|gli) /;
@@ -33,10 +34,10 @@ export function workAuthor(author: string | undefined): string {
  * Keys worked out lately, by what they are made from. Every search that lists
  * works groups its best 100 records, and folding and cutting their titles and
  * authors afresh each time was 0.35 ms of the serving thread's 4 ms for a
- * results page; the same records come back search after search.
+ * results page; the same records come back search after search. A key
+ * depends on its record alone, so the cache's version never changes.
  */
-const knownKeys = new Map<string, string>();
-const KNOWN_KEYS = 20_000;
+const knownKeys = new VersionedCache<string>(20_000);
 
 /**
  * The key that makes records one work: the uniform title (MARC 130/240)
@@ -46,17 +47,9 @@ const KNOWN_KEYS = 20_000;
  */
 export function workKey(record: Pick<CatalogueRecord, 'title' | 'uniformTitle' | 'authors'>): string {
   const uniform = record.uniformTitle ?? '';
-  const author = record.authors[0] ?? '';
-  // NUL parts the three in the memo's key; a field holding one itself would be ambiguous, so it is worked out every time.
-  if (uniform.includes('\u0000') || record.title.includes('\u0000') || author.includes('\u0000')) return keyOf(record);
-  const from = `${uniform}\u0000${record.title}\u0000${author}`;
-  let key = knownKeys.get(from);
-  if (key === undefined) {
-    key = keyOf(record);
-    if (knownKeys.size >= KNOWN_KEYS) knownKeys.clear();
-    knownKeys.set(from, key);
-  }
-  return key;
+  // Lengths first, so no uniform title and title can run together into another pair.
+  const from = `${uniform.length}:${uniform}${record.title.length}:${record.title}${record.authors[0] ?? ''}`;
+  return knownKeys.read(0, from, () => keyOf(record));
 }
 
 function keyOf(record: Pick<CatalogueRecord, 'title' | 'uniformTitle' | 'authors'>): string {
