@@ -68,7 +68,9 @@ export interface ReaderData {
  * hundred at a time. The worker starts when reading starts and is ended when
  * reading stops, also when the caller stops early. Asked before that
  * (prepareFor), the worker also gives copies their branches and works out
- * each record's store row, taking that work off the thread that writes.
+ * each record's stored document, and its whole row when the writer is
+ * behind (types.ts, PreparedRecord), taking that work off the thread that
+ * writes.
  */
 function readOnWorker(file: string, format: ImportFormat): Pick<OpenedFile, 'items' | 'bytesRead'> {
   let bytes = 0;

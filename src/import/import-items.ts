@@ -57,7 +57,7 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
     counts.warnings++;
     observer.onProblem?.({ kind: 'warning', position, message, ...(id ? { id } : {}) });
   };
-  // Items read on another thread are prepared there: branches given and store rows worked out.
+  // Items read on another thread are prepared there: branches given, and stored documents or whole rows worked out.
   (items as Partial<PreparableItems>).prepareFor?.(places.branches);
   const flush = async () => {
     if (!batch.size) return;
@@ -93,7 +93,7 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
       for (const message of item.warnings) warn(item.position, item.record.id, message);
       if (item.prepared) {
         for (const [location, copies] of item.prepared.unmapped) places.unmapped.set(location, (places.unmapped.get(location) ?? 0) + copies);
-        rememberRow(item.record, item.prepared.row);
+        rememberRow(item.record, item.prepared.row ?? item.prepared.doc);
       } else {
         assignBranches(item.record.holdings, places.branches, places.unmapped);
       }

@@ -12,11 +12,15 @@ import type { ReadItem, SourcePosition } from './types.js';
  * and two typed arrays cost next to nothing, and the record itself is its
  * stored document, parsed again on the writing side.
  *
+ * A pack holds either documents alone or whole rows (`rows`), as the
+ * reading thread prepared that message (read-worker.ts).
+ *
  * Only plain prepared records are packed: no warnings, no unmapped
  * locations, no joined holdings, a position in `file` with nothing but
  * numbers. Everything else is posted as it is.
  */
 export interface PackedRecords {
+  rows: boolean;
   text: string;
   /** End offset in `text` of each string. */
   ends: Uint32Array;
@@ -34,6 +38,7 @@ export class RecordPacker {
   private numbers: number[] = [];
   private length = 0;
   private count = 0;
+  private rows = false;
 
   constructor(private readonly file: string) {}
 
@@ -44,18 +49,21 @@ export class RecordPacker {
     const { byteOffset, line } = position;
     const keys = 2 + (byteOffset === undefined ? 0 : 1) + (line === undefined ? 0 : 1);
     if (position.file !== this.file || Object.keys(position).length !== keys) return -1;
-    const { row } = item.prepared;
-    if (row.fts.length !== FTS_COUNT) return -1;
-    this.put(row.doc);
-    this.put(row.hash);
-    this.put(row.sortTitle);
-    this.put(row.sortAuthor);
-    for (const text of row.fts) this.put(text);
-    for (const [field, value] of row.facets) {
-      this.put(field);
-      this.put(value);
+    const { doc, row } = item.prepared;
+    if (this.count === 0) this.rows = row !== undefined;
+    if ((row !== undefined) !== this.rows || (row && (row.fts.length !== FTS_COUNT || row.doc !== doc))) return -1;
+    this.put(doc);
+    if (row) {
+      this.put(row.hash);
+      this.put(row.sortTitle);
+      this.put(row.sortAuthor);
+      for (const text of row.fts) this.put(text);
+      for (const [field, value] of row.facets) {
+        this.put(field);
+        this.put(value);
+      }
     }
-    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, row.facets.length);
+    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, row?.facets.length ?? 0);
     return this.count++;
   }
 
@@ -68,7 +76,7 @@ export class RecordPacker {
   /** The pack, and a fresh start for the next message; undefined when nothing was packed. */
   take(): PackedRecords | undefined {
     if (this.count === 0) return undefined;
-    const packed = { text: this.parts.join(''), ends: Uint32Array.from(this.ends), numbers: Float64Array.from(this.numbers) };
+    const packed = { rows: this.rows, text: this.parts.join(''), ends: Uint32Array.from(this.ends), numbers: Float64Array.from(this.numbers) };
     this.parts = [];
     this.ends = [];
     this.numbers = [];
@@ -80,25 +88,28 @@ export class RecordPacker {
 
 /** The items of a pack, in pack order, as the reading thread had them (the record parsed from its document). */
 export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
-  const { text, ends, numbers } = packed;
+  const { rows, text, ends, numbers } = packed;
   const items: ReadItem[] = [];
   let at = 0;
   let start = 0;
   const next = () => text.slice(start, (start = ends[at++]!));
   for (let n = 0; n < numbers.length; n += NUMBERS_PER_RECORD) {
     const doc = next();
-    const hash = next();
-    const sortTitle = next();
-    const sortAuthor = next();
-    const fts: string[] = [];
-    for (let i = 0; i < FTS_COUNT; i++) fts.push(next());
-    const facets: Array<[FacetField, string]> = [];
-    for (let i = numbers[n + 3]!; i > 0; i--) facets.push([next() as FacetField, next()]);
-    const row: RecordRow = { hash, doc, sortTitle, sortAuthor, fts, facets };
+    let row: RecordRow | undefined;
+    if (rows) {
+      const hash = next();
+      const sortTitle = next();
+      const sortAuthor = next();
+      const fts: string[] = [];
+      for (let i = 0; i < FTS_COUNT; i++) fts.push(next());
+      const facets: Array<[FacetField, string]> = [];
+      for (let i = numbers[n + 3]!; i > 0; i--) facets.push([next() as FacetField, next()]);
+      row = { hash, doc, sortTitle, sortAuthor, fts, facets };
+    }
     const position: SourcePosition = { file, recordNumber: numbers[n]! };
     if (!Number.isNaN(numbers[n + 1])) position.byteOffset = numbers[n + 1]!;
     if (!Number.isNaN(numbers[n + 2])) position.line = numbers[n + 2]!;
-    items.push({ ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared: { unmapped: [], row } });
+    items.push({ ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared: { unmapped: [], doc, ...(row ? { row } : {}) } });
   }
   return items;
 }

@@ -4,7 +4,8 @@ import { BATCH_SIZE } from './import-items.js';
 import type { ReadItem } from './types.js';
 import { createBranchRegistry } from '../branches/branch-registry.js';
 import { assignBranches } from './assign-branches.js';
-import { recordRow } from '../storage/embedded/record-rows.js';
+import { canonicalJson } from '../storage/record-keys.js';
+import { rowWith } from '../storage/embedded/record-rows.js';
 import { RecordPacker } from './packed-rows.js';
 
 /** Items per message: big enough that posting costs little per record. */
@@ -34,6 +35,15 @@ try {
   // Prepared records go packed (packed-rows.ts); the batch holds their index in the pack instead.
   const packer = new RecordPacker(file);
   let batch: Array<ReadItem | number> = [];
+  /**
+   * Whether this message's records get their whole row here, or only their
+   * document (the writing thread works out the rest). Whole rows when the
+   * writer has more than half the messages allowed ahead still to take:
+   * then it is the slower side (at a million records, as its indexes grow),
+   * and otherwise the reader is (at 100,000 it waited for the reader half
+   * the time). Decided per message, it settles where neither waits long.
+   */
+  let wholeRows = false;
   const send = async () => {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
@@ -42,11 +52,13 @@ try {
     batch = [];
   };
   for await (const item of items) {
+    if (batch.length === 0) wholeRows = credit < AHEAD / 2;
     if (registry && item.ok === true) {
       // What importItems would do with the record on the writing thread, done here instead.
       const unmapped = new Map<string, number>();
       assignBranches(item.record.holdings, registry, unmapped);
-      item.prepared = { unmapped: [...unmapped], row: recordRow(item.record) };
+      const doc = canonicalJson(item.record);
+      item.prepared = { unmapped: [...unmapped], doc, ...(wholeRows ? { row: rowWith(item.record, doc) } : {}) };
       const packed = packer.add(item);
       batch.push(packed < 0 ? item : packed);
     } else {

@@ -48,12 +48,15 @@ export interface HoldingsItem {
 
 /**
  * What a reading thread did ahead for the importer: it gave the copies their
- * branches (noting the locations the registry did not cover) and then worked
- * out the row the embedded store writes, so the writing thread need not.
+ * branches (noting the locations the registry did not cover) and worked out
+ * the document the embedded store keeps (canonical JSON, the costliest part
+ * of its row); and the whole row when the writing thread was behind
+ * (read-worker.ts). Otherwise the writing thread works out the rest.
  */
 export interface PreparedRecord {
   unmapped: Array<[location: string, copies: number]>;
-  row: RecordRow;
+  doc: string;
+  row?: RecordRow;
 }
 
 /** Items read on another thread, which can also prepare each record for the importer if asked before reading starts. */

@@ -18,7 +18,11 @@ export interface RecordRow {
 /** The row for a record: plain data, so it can be worked out on another thread and posted. */
 export function recordRow(record: CatalogueRecord): RecordRow {
   // The document is stored in canonical form (keys sorted), the text its content hash is taken of: written once, not twice.
-  const doc = canonicalJson(record);
+  return rowWith(record, canonicalJson(record));
+}
+
+/** The row for a record whose stored document (its canonicalJson) is known. */
+export function rowWith(record: CatalogueRecord, doc: string): RecordRow {
   return {
     hash: hashOfCanonical(doc),
     doc,
@@ -29,20 +33,22 @@ export function recordRow(record: CatalogueRecord): RecordRow {
   };
 }
 
-/** Rows worked out ahead (by the import's reading thread), for records not changed since. */
-const ready = new WeakMap<CatalogueRecord, RecordRow>();
+/** Rows, or just documents, worked out ahead (by the import's reading thread), for records not changed since. */
+const ready = new WeakMap<CatalogueRecord, RecordRow | string>();
 
-/** Remember a record's row, worked out elsewhere from exactly this record. */
-export function rememberRow(record: CatalogueRecord, row: RecordRow): void {
+/** Remember a record's row, or its stored document, worked out elsewhere from exactly this record. */
+export function rememberRow(record: CatalogueRecord, row: RecordRow | string): void {
   ready.set(record, row);
 }
 
-/** Forget a remembered row: call it before changing the record. */
+/** Forget what was remembered: call it before changing the record. */
 export function forgetRow(record: CatalogueRecord): void {
   ready.delete(record);
 }
 
-/** The remembered row, else one worked out now. */
+/** The remembered row; else the row from the remembered document, or from the record alone. */
 export function rowOf(record: CatalogueRecord): RecordRow {
-  return ready.get(record) ?? recordRow(record);
+  const known = ready.get(record);
+  if (known === undefined) return recordRow(record);
+  return typeof known === 'string' ? rowWith(record, known) : known;
 }
