@@ -93,7 +93,7 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
       for (const message of item.warnings) warn(item.position, item.record.id, message);
       if (item.prepared) {
         for (const [location, copies] of item.prepared.unmapped) places.unmapped.set(location, (places.unmapped.get(location) ?? 0) + copies);
-        rememberRow(item.record, item.prepared.row ?? item.prepared.doc);
+        rememberRow(item.record, item.prepared.row);
       } else {
         assignBranches(item.record.holdings, places.branches, places.unmapped);
       }

@@ -49,11 +49,13 @@ export class RecordPacker {
     const { byteOffset, line } = position;
     const keys = 2 + (byteOffset === undefined ? 0 : 1) + (line === undefined ? 0 : 1);
     if (position.file !== this.file || Object.keys(position).length !== keys) return -1;
-    const { doc, row } = item.prepared;
-    if (this.count === 0) this.rows = row !== undefined;
-    if ((row !== undefined) !== this.rows || (row && (row.fts.length !== FTS_COUNT || row.doc !== doc))) return -1;
-    this.put(doc);
-    if (row) {
+    const { row } = item.prepared;
+    const whole = typeof row !== 'string';
+    if (this.count === 0) this.rows = whole;
+    if (whole !== this.rows || (whole && row.fts.length !== FTS_COUNT)) return -1;
+    if (!whole) this.put(row);
+    else {
+      this.put(row.doc);
       this.put(row.hash);
       this.put(row.sortTitle);
       this.put(row.sortAuthor);
@@ -63,7 +65,7 @@ export class RecordPacker {
         this.put(value);
       }
     }
-    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, row?.facets.length ?? 0);
+    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, whole ? row.facets.length : 0);
     return this.count++;
   }
 
@@ -95,7 +97,7 @@ export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
   const next = () => text.slice(start, (start = ends[at++]!));
   for (let n = 0; n < numbers.length; n += NUMBERS_PER_RECORD) {
     const doc = next();
-    let row: RecordRow | undefined;
+    let row: RecordRow | string = doc;
     if (rows) {
       const hash = next();
       const sortTitle = next();
@@ -109,7 +111,7 @@ export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
     const position: SourcePosition = { file, recordNumber: numbers[n]! };
     if (!Number.isNaN(numbers[n + 1])) position.byteOffset = numbers[n + 1]!;
     if (!Number.isNaN(numbers[n + 2])) position.line = numbers[n + 2]!;
-    items.push({ ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared: { unmapped: [], doc, ...(row ? { row } : {}) } });
+    items.push({ ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared: { unmapped: [], row } });
   }
   return items;
 }

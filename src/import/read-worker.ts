@@ -58,7 +58,7 @@ try {
       const unmapped = new Map<string, number>();
       assignBranches(item.record.holdings, registry, unmapped);
       const doc = canonicalJson(item.record);
-      item.prepared = { unmapped: [...unmapped], doc, ...(wholeRows ? { row: rowWith(item.record, doc) } : {}) };
+      item.prepared = { unmapped: [...unmapped], row: wholeRows ? rowWith(item.record, doc) : doc };
       const packed = packer.add(item);
       batch.push(packed < 0 ? item : packed);
     } else {

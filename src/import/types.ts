@@ -55,8 +55,8 @@ export interface HoldingsItem {
  */
 export interface PreparedRecord {
   unmapped: Array<[location: string, copies: number]>;
-  doc: string;
-  row?: RecordRow;
+  /** The whole row, or only the stored document. */
+  row: RecordRow | string;
 }
 
 /** Items read on another thread, which can also prepare each record for the importer if asked before reading starts. */

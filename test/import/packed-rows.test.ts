@@ -10,7 +10,7 @@ import { catalogue, makeRecord } from '../storage/fixtures.js';
 type GoodItem = Extract<ReadItem, { ok: true }>;
 
 const prepared = (record: CatalogueRecord, position: ReadItem['position'], extra: Partial<GoodItem> = {}): GoodItem => ({
-  ok: true, record, position, warnings: [], prepared: { unmapped: [], doc: canonicalJson(record) }, ...extra,
+  ok: true, record, position, warnings: [], prepared: { unmapped: [], row: canonicalJson(record) }, ...extra,
 });
 const withRow = (item: GoodItem): GoodItem => ({ ...item, prepared: { ...item.prepared!, row: recordRow(item.record) } });
 
@@ -37,7 +37,7 @@ test('records with anything beyond a plain document are posted as they are', () 
   const position = { file: 'f.mrc', recordNumber: 1, byteOffset: 0 };
   const packer = new RecordPacker('f.mrc');
   assert.equal(packer.add(prepared(record, position, { warnings: ['a warning'] })), -1);
-  assert.equal(packer.add({ ...prepared(record, position), prepared: { unmapped: [['Attic', 2]], doc: canonicalJson(record) } }), -1);
+  assert.equal(packer.add({ ...prepared(record, position), prepared: { unmapped: [['Attic', 2]], row: canonicalJson(record) } }), -1);
   assert.equal(packer.add(prepared(record, position, { joinedHoldings: 1 })), -1);
   assert.equal(packer.add(prepared(record, { ...position, file: 'other.mrc' })), -1);
   assert.equal(packer.add({ ok: true, record, position, warnings: [] }), -1, 'not prepared');
