@@ -4,7 +4,7 @@ import type { FacetField } from '../../model/search-query.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { rowOf } from './record-rows.js';
-import { DEFERRABLE_INDEXES, ensureIndexes } from './schema.js';
+import { DEFERRABLE_INDEXES, buildDeferredIndexes } from './schema.js';
 
 /** One facet row to write: the record's rowid and one of its (field, value) pairs. */
 type FacetRow = [rid: number, field: FacetField, value: string];
@@ -98,8 +98,6 @@ export function createRecordWrites(db: Database, afterFirstLoad: () => void = ()
     stmt.bumpGeneration.run();
   });
 
-  const rebuild = db.transaction(() => ensureIndexes(db));
-
   return {
     upsertMany: (records: CatalogueRecord[]) => upsertMany.immediate(records),
     clear: () => clear.immediate(),
@@ -117,7 +115,7 @@ export function createRecordWrites(db: Database, afterFirstLoad: () => void = ()
         loading--;
         if (loading === 0 && dropped) {
           dropped = false;
-          rebuild.immediate();
+          buildDeferredIndexes(db);
           afterFirstLoad();
         }
       }
