@@ -39,7 +39,7 @@ export function readDirectory(bytes: Buffer, warnings: string[]): DirectoryEntry
       warnings.push(`directory entry "${printable(bytes.toString('latin1', at, at + 12))}" cannot be read; that field was skipped`);
       continue;
     }
-    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!);
+    const tag = tagAt(bytes, at);
     const start = base + offset;
     if (start >= bytes.length - 1) {
       warnings.push(`the directory puts field ${tag} past the end of the record; that field was skipped`);
@@ -58,6 +58,16 @@ export function readDirectory(bytes: Buffer, warnings: string[]): DirectoryEntry
   if (!entries.length) throw new RecordStructureError('no field could be found: the record directory is empty or unreadable');
   return entries;
 }
+
+/**
+ * The tag at `at`: one shared string per numeric tag, not a new one per
+ * field, so the mapping's look-ups by tag hash each tag once (marc-record.ts).
+ */
+function tagAt(bytes: Buffer, at: number): string {
+  const number = digits(bytes, at, 3);
+  return number >= 0 ? NUMERIC_TAGS[number]! : String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!);
+}
+const NUMERIC_TAGS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'));
 
 /** The number written in `count` ASCII digits from `at`, or -1 when any of them is not a digit. */
 function digits(bytes: Buffer, at: number, count: number): number {
