@@ -19,7 +19,7 @@ export function normaliseIsbn(raw: string): string | null {
 function isValidIsbn10(isbn: string): boolean {
   if (!/^\d{9}[\dX]$/.test(isbn)) return false;
   let sum = 0;
-  for (let i = 0; i < 10; i++) sum += (10 - i) * (isbn[i] === 'X' ? 10 : Number(isbn[i]));
+  for (let i = 0; i < 10; i++) sum += (10 - i) * (isbn[i] === 'X' ? 10 : isbn.charCodeAt(i) - 48);
   return sum % 11 === 0;
 }
 
@@ -31,7 +31,7 @@ function toIsbn13(isbn10: string): string {
 /** Check digit for the first 12 digits of an ISBN-13. */
 export function isbn13CheckDigit(digits: string): string {
   let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (i % 2 === 0 ? 1 : 3);
+  for (let i = 0; i < 12; i++) sum += (digits.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
   return String((10 - (sum % 10)) % 10);
 }
 

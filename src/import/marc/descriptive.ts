@@ -21,7 +21,10 @@ export function publicationOf(record: MarcRecord): { publisher?: string; year?: 
   const fromField = /\b(1[4-9]\d\d|20\d\d)\b/.exec(yearText)?.[1];
   const fromFixed = /^(1[4-9]\d\d|20\d\d)$/.exec(controlField(record, '008')?.slice(7, 11) ?? '')?.[1];
   const year = Number(fromField ?? fromFixed) || undefined;
-  return { ...(publisher ? { publisher } : {}), ...(year ? { year } : {}) };
+  const publication: { publisher?: string; year?: number } = {};
+  if (publisher) publication.publisher = publisher;
+  if (year) publication.year = year;
+  return publication;
 }
 
 /** Languages: 008/35-37 first, then every 041 $a/$d (old records pack several codes into one subfield). */

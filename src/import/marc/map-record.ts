@@ -34,8 +34,10 @@ export function mapMarcRecord(marc: MarcRecord): MappedRecord {
     genres: genresOf(marc),
     notes: unique(dataFields(marc, '500').map((f) => prose(f, 'a'))),
     holdings: holdingsOf(marc, id),
-    ...publicationOf(marc),
   };
+  const { publisher, year } = publicationOf(marc);
+  if (publisher) record.publisher = publisher;
+  if (year) record.year = year;
   const f245 = dataFields(marc, '245')[0];
   assignIf(record, 'subtitle', f245 && joined(f245, 'b'));
   // The uniform title without its language, version or date ($l, $s, $f): every translation files under one work.
@@ -69,10 +71,12 @@ export function recordId(marc: MarcRecord): string | undefined {
 
 function isbnsOf(marc: MarcRecord, warnings: string[]): string[] {
   const isbns: string[] = [];
-  for (const raw of dataFields(marc, '020').flatMap((f) => subfields(f, 'a'))) {
-    const isbn = normaliseIsbn(raw);
-    if (isbn) isbns.push(isbn);
-    else warnings.push(`020 $a "${raw}" is not a valid ISBN and was left out`);
+  for (const field of dataFields(marc, '020')) {
+    for (const raw of subfields(field, 'a')) {
+      const isbn = normaliseIsbn(raw);
+      if (isbn) isbns.push(isbn);
+      else warnings.push(`020 $a "${raw}" is not a valid ISBN and was left out`);
+    }
   }
   return unique(isbns);
 }

@@ -70,7 +70,9 @@ export class MarcMapper {
       }
       waiting.delete(ownId);
     }
-    return { ok: true, position, record: mapped.record, warnings, ...(early.length ? { joinedHoldings: early.length } : {}) };
+    const read: ReadItem & { ok: true } = { ok: true, position, record: mapped.record, warnings };
+    if (early.length) read.joinedHoldings = early.length;
+    return read;
   }
 
   /** Holdings still waiting at the end of the file, for the importer to place or report. */

@@ -110,7 +110,11 @@ export function joined(field: string[], codes: string, separator = ' '): string 
 
 /** The joining rule of `joined`, for values already picked out of a field. */
 export function joinIsbd(values: string[], separator = ' '): string {
-  let text = values.map((s) => s.trim()).filter(Boolean).join(separator);
+  let text = '';
+  for (const value of values) {
+    const v = value.trim();
+    if (v) text = text ? text + separator + v : v;
+  }
   // Doubled full stops need two.
   if (text.indexOf('.') !== text.lastIndexOf('.')) text = text.replace(/\.(?:\s*\.)+/g, (dots) => (/^\.{3,}$/.test(dots) ? dots : '.'));
   return trimPunctuation(text.replace(/\s+([,;:/=])\1(?=\s|$)/g, ' $1'));

@@ -31,7 +31,8 @@ function parse(raw: RawRecord, file: string): ParsedMarc {
     return { position, error: `the file ends in the middle of this record${size}: it looks truncated, so export it again`, ...idOf(raw) };
   }
   try {
-    return { position, ...decodeIso2709(raw.bytes) };
+    const { marc, warnings } = decodeIso2709(raw.bytes);
+    return { position, marc, warnings };
   } catch (error) {
     return { position, error: error instanceof Error ? error.message : String(error), ...idOf(raw) };
   }
