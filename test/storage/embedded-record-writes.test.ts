@@ -6,6 +6,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import { DEFERRABLE_INDEXES } from '../../src/storage/embedded/schema.js';
+import { readSnapshot, snapshotFileOf } from '../../src/storage/embedded/facet-snapshot.js';
+import { FACET_FIELDS } from '../../src/model/search-query.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue, emma, janeEyre } from './fixtures.js';
 import { clause, ids, query } from './contract/helpers.js';
@@ -158,4 +160,58 @@ it('a bulk load writes the same facet rows as a plain load, a record given twice
   assert.ok(plain.some((row) => (row as { value: string }).value === 'Matchmaking'));
   assert.ok(!plain.some((row) => (row as { value: string }).value === 'Courtship' && (row as { id: string }).id === emma.id));
   assert.deepEqual(await load(true), plain);
+});
+
+/** Each record's facet values as the snapshot file beside the store holds them, and as the facets table does. */
+function snapshotAndTable(dataDir: string) {
+  const file = path.join(dataDir, 'shelfmark.db');
+  const snapshot = readSnapshot(snapshotFileOf(file)!);
+  assert.ok(snapshot, 'a snapshot was written');
+  const held = new Map<number, string[]>();
+  let at = 0;
+  snapshot.lengths.forEach((n, rid) => {
+    if (n > 0) held.set(rid, Array.from(snapshot.pool.subarray(at, at + n), (id) => `${FACET_FIELDS[snapshot.valueField[id]!]}=${snapshot.valueText[id]}`).sort());
+    at += n;
+  });
+  const db = new Database(file, { readonly: true });
+  try {
+    const stored = new Map<number, string[]>();
+    for (const { rid, field, value } of db.prepare<[], { rid: number; field: string; value: string }>('SELECT rid, field, value FROM facets').iterate()) {
+      stored.set(rid, [...(stored.get(rid) ?? []), `${field}=${value}`].sort());
+    }
+    const version = db.prepare<[], number>('SELECT version FROM catalogue_version').pluck().get();
+    return { held, stored, snapshotVersion: snapshot.version, version };
+  } finally {
+    db.close();
+  }
+}
+
+// The load writes the snapshot from the values it writes, rather than reading them all back at its end.
+it('a bulk load into an empty catalogue writes the facet index snapshot of exactly what it wrote, a record written again included', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  const again = { ...emma, mediaType: 'audiobook' as const, subjects: ['Matchmaking'] };
+  await store.records.bulkLoad!(async () => {
+    await store.records.upsertMany(catalogue);
+    await store.records.upsertMany([again]);
+  });
+  const { held, stored, snapshotVersion, version } = snapshotAndTable(dataDir);
+  assert.equal(snapshotVersion, version);
+  assert.ok([...stored.values()].some((pairs) => pairs.includes('subject=Matchmaking')));
+  assert.ok(![...held.values()].some((pairs) => pairs.includes('mediaType=book') && pairs.includes('subject=Matchmaking')));
+  assert.deepEqual(held, stored);
+});
+
+it('a bulk load that another writer wrote into meanwhile leaves a snapshot of the whole catalogue, the other record included', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  const other = await openEmbeddedStore({ dataDir });
+  t.after(() => other.close());
+  await store.records.bulkLoad!(async () => {
+    await store.records.upsertMany(catalogue.slice(0, 3));
+    await other.records.upsertMany([{ ...janeEyre, id: 'other-writer', subjects: ['Written elsewhere'] }]);
+    await store.records.upsertMany(catalogue.slice(3));
+  });
+  const { held, stored, snapshotVersion, version } = snapshotAndTable(dataDir);
+  assert.equal(snapshotVersion, version);
+  assert.ok([...held.values()].some((pairs) => pairs.includes('subject=Written elsewhere')));
+  assert.deepEqual(held, stored);
 });

@@ -164,6 +164,22 @@ export class FacetIndex {
     return kept.slice(0, n);
   }
 
+  /**
+   * Take one record's values as they are written, instead of reading them
+   * back from the table: a bulk load into an empty catalogue gives every
+   * record it writes here, then writes the snapshot with saveAt.
+   */
+  follow(rid: number, pairs: ReadonlyArray<readonly [FacetField, string]>): void {
+    const ids = new Array<number>(pairs.length);
+    for (let i = 0; i < pairs.length; i++) ids[i] = this.pairId(`${pairs[i]![0]}${UNIT_SEPARATOR}${pairs[i]![1]}`);
+    this.set(rid, ids);
+  }
+
+  /** Write what follow() took as the snapshot of the catalogue at this version. */
+  saveAt(state: { version: number; generation: number }): void {
+    this.save(state);
+  }
+
   /** The whole index for this generation: from the snapshot when one fits, else read from the table by one worker. */
   private load(state: { version: number; generation: number }): void {
     const file = this.options.snapshotFile;

@@ -99,12 +99,13 @@ export function createFacetCounter(db: Database, persist: PersistCounts, indexOp
  * After a catalogue is loaded from empty, what the first start would
  * otherwise work out before its first page (seconds at a million records) is
  * worked out by the import instead: the whole-catalogue counts, persisted for
- * the version the load ends at, and the facet index's snapshot file.
+ * the version the load ends at, and the facet index's snapshot file (unless
+ * the load wrote that itself: `snapshotWritten`).
  */
-export function prepareFirstStart(db: Database, snapshotFile: string | null): void {
+export function prepareFirstStart(db: Database, snapshotFile: string | null, snapshotWritten = false): void {
   const counter = createFacetCounter(db, persistCountsIn(db), { snapshotFile });
   counter.forAll(1);
-  if (snapshotFile) counter.warm();
+  if (snapshotFile && !snapshotWritten) counter.warm();
 }
 
 /** Keep the counts of one version only: older versions can never be asked for again. */

@@ -30,7 +30,8 @@ export function searchOnThisThread(db: Database): SearchRunner {
 
 /** The catalogue on SQLite: documents as JSON, with FTS5 and facet rows kept beside them. */
 export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner): RecordStore {
-  const writes = createRecordWrites(db, () => prepareFirstStart(db, snapshotFileOf(db.name)));
+  const snapshotFile = snapshotFileOf(db.name);
+  const writes = createRecordWrites(db, snapshotFile, (snapshotWritten) => prepareFirstStart(db, snapshotFile, snapshotWritten));
   const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
