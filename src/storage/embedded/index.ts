@@ -8,7 +8,7 @@ import { createBasketStore } from './baskets.js';
 import { createRecordStore, searchOnThisThread, type SearchRunner } from './records.js';
 import { createSearchPool } from './search-pool.js';
 import { persistCountsIn } from './facets.js';
-import { configure, migrate } from './schema.js';
+import { buildDeferredIndexes, configure, migrate } from './schema.js';
 import { createSessionStore } from './sessions.js';
 import { createMemberStore } from './members.js';
 import { createLoginAttemptStore } from './login-attempts.js';
@@ -81,6 +81,8 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
   try {
     configure(db);
     migrate(db);
+    // A bulk load that was killed leaves its indexes dropped: the next open builds them.
+    buildDeferredIndexes(db);
   } catch (error) {
     db.close();
     throw error;

@@ -162,7 +162,7 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
      * Into an empty catalogue, the first upsert drops the secondary indexes
      * (DEFERRABLE_INDEXES) and the end of the load builds them again, each
      * with one sort. Meanwhile reads are right but browse without an index.
-     * If the process dies first, the next open builds them (migrate()).
+     * If the process dies first, the next open builds them (openEmbeddedStore).
      */
     async bulkLoad<T>(work: () => Promise<T>): Promise<T> {
       loading++;

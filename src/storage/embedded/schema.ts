@@ -241,8 +241,8 @@ export function ensureIndexes(db: Database): void {
 }
 
 /**
- * Build the missing deferrable indexes at the end of a bulk load, on a
- * connection of their own set for sorts too big for memory: SQLite's sorter
+ * Build the missing deferrable indexes (at the end of a bulk load, or on
+ * opening a store whose bulk load was killed), on a connection of their own set for sorts too big for memory: SQLite's sorter
  * spilling to temporary files, and merging on a second thread. Building
  * `facets_by_value` over a million records' 7 million rows took 41 s and
  * 750 MB held in memory (temp_store MEMORY, which suits queries), 26 s and
@@ -253,6 +253,8 @@ export function ensureIndexes(db: Database): void {
  * at a million records. An in-memory store has no file to open twice.
  */
 export function buildDeferredIndexes(db: Database): void {
+  const present = new Set(db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'index'`).pluck().all());
+  if (DEFERRABLE_INDEXES.every(({ name }) => present.has(name))) return;
   if (db.memory) {
     db.transaction(() => ensureIndexes(db)).immediate();
     return;
@@ -286,7 +288,5 @@ export function migrate(db: Database): void {
     const current = db.pragma('user_version', { simple: true }) as number;
     for (let v = current; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
     if (current < MIGRATIONS.length) db.pragma(`user_version = ${MIGRATIONS.length}`);
-    // A bulk load that was killed leaves its indexes dropped: the next open builds them.
-    ensureIndexes(db);
   }).immediate();
 }
