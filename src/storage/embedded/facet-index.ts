@@ -167,17 +167,12 @@ export class FacetIndex {
   /**
    * Take one record's values as they are written, instead of reading them
    * back from the table: a bulk load into an empty catalogue gives every
-   * record it writes here, then writes the snapshot with saveAt.
+   * record it writes here, then writes the snapshot with save.
    */
   follow(rid: number, pairs: ReadonlyArray<readonly [FacetField, string]>): void {
     const ids = new Array<number>(pairs.length);
     for (let i = 0; i < pairs.length; i++) ids[i] = this.pairId(`${pairs[i]![0]}${UNIT_SEPARATOR}${pairs[i]![1]}`);
     this.set(rid, ids);
-  }
-
-  /** Write what follow() took as the snapshot of the catalogue at this version. */
-  saveAt(state: { version: number; generation: number }): void {
-    this.save(state);
   }
 
   /** The whole index for this generation: from the snapshot when one fits, else read from the table by one worker. */
@@ -266,8 +261,11 @@ export class FacetIndex {
     return n;
   }
 
-  /** Write the snapshot; a store directory that cannot be written to only costs the next start a build. */
-  private save(state: { version: number; generation: number }): void {
+  /**
+   * Write the snapshot of the catalogue at this version (what follow() took, for a first load); a store
+   * directory that cannot be written to only costs the next start a build.
+   */
+  save(state: { version: number; generation: number }): void {
     const file = this.options.snapshotFile;
     if (!file) return;
     this.compact();

@@ -47,7 +47,6 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
       `INSERT INTO facets (rid, field, value) VALUES ${new Array<string>(FACET_ROWS_PER_INSERT).fill('(?, ?, ?)').join(', ')}`,
     ),
     facetDelete: db.prepare('DELETE FROM facets WHERE rid = ?'),
-    version: db.prepare<[], number>('SELECT version FROM catalogue_version').pluck(),
     // Every record written in a transaction carries the version it creates in `changed`, so readers can catch up.
     bumpVersion: db.prepare('UPDATE catalogue_version SET version = version + 1'),
     bumpGeneration: db.prepare('UPDATE catalogue_version SET version = version + 1, generation = generation + 1'),
@@ -68,13 +67,14 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
 
   const write = db.transaction((records: CatalogueRecord[]) => {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
+    const { version } = stmt.state.get()!;
     if (loading > 0 && !dropped && stmt.empty.get() === 1) {
       // Part of this transaction: if it rolls back, the indexes are back too.
       for (const { name } of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
       dropped = true;
-      followed = snapshotFile ? { index: new FacetIndex(db, { snapshotFile }), version: stmt.version.get()! } : null;
+      followed = snapshotFile ? { index: new FacetIndex(db, { snapshotFile }), version } : null;
     }
-    const changed = stmt.version.get()! + 1;
+    const changed = version + 1;
     const existing = new Map(stmt.existing.all(JSON.stringify(records.map((r) => r.id))).map((row) => [row.id, row]));
     // By rowid, so a record written twice in one batch keeps only its last facets.
     const facetsOf = new Map<number, Array<[FacetField, string]>>();
@@ -130,7 +130,7 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
     if (!done) return false;
     const state = stmt.state.get()!;
     if (state.version !== done.version) return false;
-    done.index.saveAt(state);
+    done.index.save(state);
     return true;
   }
 
