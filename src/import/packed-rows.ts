@@ -1,5 +1,4 @@
 import type { CatalogueRecord } from '../model/record.js';
-import type { FacetField } from '../model/search-query.js';
 import type { RecordRow } from '../storage/embedded/record-rows.js';
 import { FTS_COLUMNS } from '../storage/search-columns.js';
 import type { ReadItem, SourcePosition } from './types.js';
@@ -24,11 +23,11 @@ export interface PackedRecords {
   text: string;
   /** End offset in `text` of each string. */
   ends: Uint32Array;
-  /** Per record: its number in the file, byte offset and line (NaN when the format has none), facet pairs. */
+  /** Per record: its number in the file, byte offset and line (NaN when the format has none). */
   numbers: Float64Array;
 }
 
-const NUMBERS_PER_RECORD = 4;
+const NUMBERS_PER_RECORD = 3;
 const FTS_COUNT = FTS_COLUMNS.length;
 
 /** Collects prepared records for one message. */
@@ -60,12 +59,9 @@ export class RecordPacker {
       this.put(row.sortTitle);
       this.put(row.sortAuthor);
       for (const text of row.fts) this.put(text);
-      for (const [field, value] of row.facets) {
-        this.put(field);
-        this.put(value);
-      }
+      this.put(row.facets);
     }
-    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, whole ? row.facets.length : 0);
+    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN);
     return this.count++;
   }
 
@@ -104,9 +100,7 @@ export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
       const sortAuthor = next();
       const fts: string[] = [];
       for (let i = 0; i < FTS_COUNT; i++) fts.push(next());
-      const facets: Array<[FacetField, string]> = [];
-      for (let i = numbers[n + 3]!; i > 0; i--) facets.push([next() as FacetField, next()]);
-      row = { hash, doc, sortTitle, sortAuthor, fts, facets };
+      row = { hash, doc, sortTitle, sortAuthor, fts, facets: next() };
     }
     const position: SourcePosition = { file, recordNumber: numbers[n]! };
     if (!Number.isNaN(numbers[n + 1])) position.byteOffset = numbers[n + 1]!;

@@ -22,12 +22,11 @@ async function importInto(t: TestContext, file: string, onWorker: boolean, forma
   const counts = await importItems(opened.items, store, { onProblem: (p) => problems.push(p) }, undefined, places);
   const again = await importItems((await openFile(file, format, onWorker)).items, store, {}, undefined, { branches: places.branches, unmapped: new Map() });
   await store.close();
-  // What the embedded store wrote, row for row: documents, hashes, sort keys, facet rows and the full text.
+  // What the embedded store wrote, row for row: documents, hashes, sort keys, facet values and the full text.
   const db = new Database(path.join(dataDir, 'shelfmark.db'), { readonly: true });
   t.after(() => db.close());
   const tables = {
-    records: db.prepare('SELECT id, doc, hash, sort_title, sort_author, year FROM records ORDER BY id').all(),
-    facets: db.prepare('SELECT r.id, f.field, f.value FROM facets f JOIN records r ON r.rowid = f.rid ORDER BY 1, 2, 3').all(),
+    records: db.prepare('SELECT id, doc, hash, sort_title, sort_author, year, facet_pairs FROM records ORDER BY id').all(),
     words: db.prepare(`SELECT r.id FROM records_fts JOIN records r ON r.rowid = records_fts.rowid WHERE records_fts MATCH 'the OR library OR a' ORDER BY 1`).all(),
   };
   return { counts, again, problems, unmapped: [...places.unmapped], tables };

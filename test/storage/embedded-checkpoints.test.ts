@@ -26,7 +26,7 @@ describe('write-ahead log checkpoints', () => {
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
-    const records = Array.from({ length: 3_000 }, (_, i) => makeRecord({ id: `c${i}`, title: `Checkpoint ${i}`, summary: 'words '.repeat(100) }));
+    const records = Array.from({ length: 4_000 }, (_, i) => makeRecord({ id: `c${i}`, title: `Checkpoint ${i}`, summary: 'words '.repeat(100) }));
     await store.records.upsertMany(records);
     const written = walState(dataDir);
     // Past 1,000 pages, a connection left to checkpoint by itself would have copied them all back at commit.

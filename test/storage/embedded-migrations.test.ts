@@ -8,6 +8,9 @@ import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import { SEARCH_KIND_MIGRATION } from '../../src/storage/embedded/schema.js';
 import { makeRecord } from './fixtures.js';
 import { idsMatching } from './contract/helpers.js';
+import { snapshotFileOf } from '../../src/storage/embedded/facet-snapshot.js';
+import { splitFacetPairs } from '../../src/storage/embedded/facet-pairs.js';
+import type { StoreSearchQuery } from '../../src/model/search-query.js';
 
 describe('upgrading an embedded store', () => {
   it('re-indexes text stored before Ł, Ø and ß were folded, so "lodz" finds "Łódź"', async (t) => {
@@ -136,5 +139,62 @@ describe('upgrading an embedded store to a larger full-text buffer (migration 14
     await upgraded.records.upsertMany([makeRecord({ id: 'persuasion', title: 'Persuasion' })]);
     assert.deepEqual(await idsMatching(upgraded, 'emma'), ['emma']);
     assert.deepEqual(await idsMatching(upgraded, 'persuasion'), ['persuasion']);
+  });
+});
+
+describe('upgrading an embedded store to facet values kept with each record (migration 15)', () => {
+  /** Each record's facet values, "field<US>value" sorted, by id. */
+  const valuesIn = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      const rows = db.prepare<[], { id: string; pairs: string }>('SELECT id, facet_pairs AS pairs FROM records ORDER BY id').all();
+      const tables = db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'facets'`).pluck().all();
+      return { values: Object.fromEntries(rows.map(({ id, pairs }) => [id, splitFacetPairs(pairs).sort()])), tables };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('moves the facet rows of each record into the record, drops the table, and filters, sorts and counts as before', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-migrate-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const file = path.join(dataDir, 'shelfmark.db');
+    const first = await openEmbeddedStore({ dataDir });
+    await first.records.upsertMany([
+      makeRecord({ id: 'emma', title: 'Emma', year: 1815, authors: ['Austen, Jane'], subjects: ['Matchmaking', 'Courtship'] }),
+      makeRecord({ id: 'persuasion', title: 'Persuasion', year: 1817, authors: ['Austen, Jane'], mediaType: 'audiobook', subjects: ['Courtship'] }),
+      makeRecord({ id: 'bare', title: 'A record without languages', languages: [] }),
+    ]);
+    const asked: StoreSearchQuery[] = [
+      { clauses: [], filters: [{ field: 'subject', value: 'Courtship' }], sort: 'title', offset: 0, limit: 10, facetLimit: 5 },
+      { clauses: [], filters: [], exclude: [{ field: 'mediaType', value: 'audiobook' }], sort: 'newest', offset: 0, limit: 10, facetLimit: 5 },
+      { clauses: [], filters: [], sort: 'title', offset: 0, limit: 10, facetLimit: 5 },
+    ];
+    const before = await Promise.all(asked.map((q) => first.records.search(q)));
+    await first.close();
+    const stored = valuesIn(file);
+    assert.deepEqual(stored.values.emma, ['author\u001fAusten, Jane', 'decade\u001f1810', 'language\u001feng', 'mediaType\u001fbook', 'subject\u001fCourtship', 'subject\u001fMatchmaking']);
+
+    // Put the store back the way version 14 left it: a row per record and value in a table of their own, and no snapshot.
+    const db = new Database(file);
+    db.exec(`
+      CREATE TABLE facets (rid INTEGER NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (rid, field, value)) WITHOUT ROWID;
+      CREATE INDEX facets_by_value ON facets (field, value, rid);
+    `);
+    const insert = db.prepare('INSERT INTO facets (rid, field, value) VALUES (?, ?, ?)');
+    for (const { rid, pairs } of db.prepare<[], { rid: number; pairs: string }>('SELECT rowid AS rid, facet_pairs AS pairs FROM records').all()) {
+      for (const pair of splitFacetPairs(pairs)) insert.run(rid, ...pair.split('\u001f'));
+    }
+    db.exec('ALTER TABLE records DROP COLUMN facet_pairs');
+    db.pragma('user_version = 14');
+    db.close();
+    fs.rmSync(snapshotFileOf(file)!, { force: true });
+
+    const upgraded = await openEmbeddedStore({ dataDir });
+    t.after(() => upgraded.close());
+    assert.deepEqual(valuesIn(file), { values: stored.values, tables: [] });
+    assert.deepEqual(await Promise.all(asked.map((q) => upgraded.records.search(q))), before);
+    assert.deepEqual(before[0]!.records.map((r) => r.id), ['emma', 'persuasion']);
+    assert.deepEqual(before[1]!.records.map((r) => r.id), ['emma', 'bare']);
   });
 });

@@ -1,11 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { FACET_FIELDS, type FacetField } from '../../model/search-query.js';
 import { readSnapshot, withBuildLock, writeSnapshot, type FacetSnapshot } from './facet-snapshot.js';
+import { RECORD_SEPARATOR, UNIT_SEPARATOR, splitFacetPairs } from './facet-pairs.js';
 
-const UNIT = 31;
-const RECORD = 30;
-const UNIT_SEPARATOR = String.fromCharCode(UNIT);
-const RECORD_SEPARATOR = String.fromCharCode(RECORD);
 const FIELD_NUMBER = new Map<FacetField, number>(FACET_FIELDS.map((field, i) => [field, i]));
 
 /** Where a FacetIndex keeps its snapshot, and how it tells its search pool it is busy. */
@@ -24,12 +21,12 @@ const STALE_SNAPSHOT = 10_000;
 /**
  * Each record's facet values as small integers, held in memory, so counting
  * facets over 20,000 hits is a loop over typed arrays rather than a SQL
- * GROUP BY over 200,000 rows. The `facets` table stays the source of truth:
- * this index is read from it and kept in step through the catalogue version
+ * GROUP BY over 200,000 rows. The records' `facet_pairs` stay the source of truth:
+ * this index is read from them and kept in step through the catalogue version
  * (every write sets `records.changed` to the version it creates; `clear`
  * bumps the generation, which means "read everything again").
  *
- * Reading the whole table costs seconds at a million records, so it is done
+ * Reading every record costs seconds at a million records, so it is done
  * once per generation, not once per worker and start: the index is written
  * to a snapshot file beside the store (facet-snapshot.ts), and a worker or a
  * later start reads that file and catches up with the records changed since.
@@ -63,16 +60,9 @@ export class FacetIndex {
   constructor(db: Database, private readonly options: FacetIndexOptions = {}) {
     this.onRebuild = options.onRebuild ?? (() => {});
     this.stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
-    // One row per record, its pairs joined with control characters facetPairs() never lets into a value:
-    // a third of the time of reading ten million rows one by one.
-    this.allSql = db.prepare<[], [number, string]>(
-      `SELECT rid, group_concat(field || char(${UNIT}) || value, char(${RECORD})) FROM facets GROUP BY rid`,
-    ).raw();
-    this.changedSql = db.prepare<[number], [number, string | null]>(
-      `SELECT r.rowid, (SELECT group_concat(field || char(${UNIT}) || value, char(${RECORD})) FROM facets WHERE rid = r.rowid)
-       FROM records r WHERE r.changed > ?`,
-    ).raw();
-    this.oneSql = db.prepare<[number], [FacetField, string]>('SELECT field, value FROM facets WHERE rid = ?').raw();
+    this.allSql = db.prepare<[], [number, string]>(`SELECT rowid, facet_pairs FROM records WHERE facet_pairs <> ''`).raw();
+    this.changedSql = db.prepare<[number], [number, string]>('SELECT rowid, facet_pairs FROM records WHERE changed > ?').raw();
+    this.oneSql = db.prepare<[number], string>('SELECT facet_pairs FROM records WHERE rowid = ?').pluck();
     this.changedOfSql = db.prepare<[number], number>('SELECT changed FROM records WHERE rowid = ?').pluck();
   }
 
@@ -133,6 +123,19 @@ export class FacetIndex {
     for (const id of touched) visit(id, counts[id]!);
   }
 
+  /** Calls `visit(valueId, count)` for each value some record holds, with how many records hold it. */
+  countAll(visit: (valueId: number, count: number) => void): void {
+    for (let id = 0; id < this.valueText.length; id++) if (this.totals[id]! > 0) visit(id, this.totals[id]!);
+  }
+
+  /** Every record holding a value, in rowid order: what a filter over the whole catalogue starts from. */
+  allRids(): Int32Array {
+    const rids = new Int32Array(this.records);
+    let n = 0;
+    for (let rid = 0; rid < this.length.length && n < rids.length; rid++) if (this.length[rid]! > 0) rids[n++] = rid;
+    return rids;
+  }
+
   /** Those of `rids` holding, for every group, one of its values: values of one field OR, fields AND. */
   filter(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
     const wanted = groups.map(([field, values]) => {
@@ -169,10 +172,8 @@ export class FacetIndex {
    * back from the table: a bulk load into an empty catalogue gives every
    * record it writes here, then writes the snapshot with save.
    */
-  follow(rid: number, pairs: ReadonlyArray<readonly [FacetField, string]>): void {
-    const ids = new Array<number>(pairs.length);
-    for (let i = 0; i < pairs.length; i++) ids[i] = this.pairId(`${pairs[i]![0]}${UNIT_SEPARATOR}${pairs[i]![1]}`);
-    this.set(rid, ids);
+  follow(rid: number, facetPairs: string): void {
+    this.set(rid, this.idsOf(facetPairs));
   }
 
   /** The whole index for this generation: from the snapshot when one fits, else read from the table by one worker. */
@@ -241,7 +242,7 @@ export class FacetIndex {
       const changed = this.changedOfSql.get(rid);
       if (changed === undefined) return false;
       if (changed > version) continue;
-      const stored = this.oneSql.all(rid).map(([field, value]) => `${field}${UNIT_SEPARATOR}${value}`).sort();
+      const stored = splitFacetPairs(this.oneSql.get(rid) ?? '').sort();
       const held = Array.from(this.pool.subarray(this.start[rid], this.start[rid]! + this.length[rid]!), (id) =>
         `${FACET_FIELDS[this.valueField[id]!] ?? ''}${UNIT_SEPARATOR}${this.valueText[id]}`).sort();
       if (stored.join(RECORD_SEPARATOR) !== held.join(RECORD_SEPARATOR)) return false;
@@ -253,7 +254,7 @@ export class FacetIndex {
   private catchUp(since: number): number {
     let n = 0;
     for (const [rid, pairs] of this.changedSql.iterate(since)) {
-      this.set(rid, pairs === null ? [] : pairs.split(RECORD_SEPARATOR).map((pair) => this.pairId(pair)));
+      this.set(rid, this.idsOf(pairs));
       n++;
     }
     // Replaced entries leave garbage behind; once it outweighs the live values, start afresh.
@@ -305,9 +306,15 @@ export class FacetIndex {
 
   private rebuild(): void {
     this.reset();
-    for (const [rid, pairs] of this.allSql.iterate()) {
-      this.set(rid, pairs.split(RECORD_SEPARATOR).map((pair) => this.pairId(pair)));
-    }
+    for (const [rid, pairs] of this.allSql.iterate()) this.set(rid, this.idsOf(pairs));
+  }
+
+  /** The value ids of a record's stored pairs (facet-pairs.ts). */
+  private idsOf(facetPairs: string): number[] {
+    const pairs = splitFacetPairs(facetPairs);
+    const ids = new Array<number>(pairs.length);
+    for (let i = 0; i < pairs.length; i++) ids[i] = this.pairId(pairs[i]!);
+    return ids;
   }
 
   /** The id of a "field<US>value" pair, given one the first time it is seen. */

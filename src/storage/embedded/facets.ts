@@ -33,24 +33,24 @@ export type PersistCounts = (version: string, counts: string) => void;
 /**
  * Facet counts over a set of hits, counted in memory by the FacetIndex, or over
  * the whole catalogue. The whole-catalogue counts are what every browse, the
- * pickup branches and the console overview show: they are counted once per
- * catalogue version with one GROUP BY over the facets index (no FacetIndex
- * needed, so a fresh start answers its first page without building one),
- * kept in full so every facet limit is a slice of the same entry, and
- * persisted in `facet_counts` so the next start reads them instead of counting.
+ * pickup branches and the console overview show: they are taken once per
+ * catalogue version from the FacetIndex's totals, kept in full so every facet
+ * limit is a slice of the same entry, and persisted in `facet_counts` so the
+ * next start reads them instead of loading the index for its first page.
  * Callers run inside the search's read transaction, so all of it agrees.
  */
 export function createFacetCounter(db: Database, persist: PersistCounts, indexOptions: FacetIndexOptions = {}) {
   const index = new FacetIndex(db, indexOptions);
   const stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
   const storedSql = db.prepare<[string], string>('SELECT counts FROM facet_counts WHERE version = ?').pluck();
-  const groupSql = db.prepare<[], [FacetField, string, number]>('SELECT field, value, count(*) FROM facets GROUP BY field, value').raw();
   let whole: { version: string; facets: Facets } | null = null;
 
   function countAll(): Facets {
     const facets = emptyFacets();
-    for (const [field, value, count] of groupSql.iterate()) facets[field]?.push({ value, count });
-    for (const field of FACET_FIELDS) facets[field].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    const lists = FACET_FIELDS.map((field) => facets[field]);
+    index.refresh();
+    index.countAll((id, count) => lists[index.valueField[id]!]?.push({ value: index.valueText[id]!, count }));
+    for (const list of lists) list.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
     return facets;
   }
 
@@ -79,6 +79,11 @@ export function createFacetCounter(db: Database, persist: PersistCounts, indexOp
       index.refresh();
       return index.filter(rids, groups);
     },
+    /** Every record holding, in every group, one of its values, in rowid order. */
+    holding(groups: Array<[FacetField, string[]]>): Int32Array {
+      index.refresh();
+      return index.filter(index.allRids(), groups);
+    },
     forAll(limit: number): Facets {
       if (limit <= 0) return emptyFacets();
       const version = this.version();
@@ -99,13 +104,12 @@ export function createFacetCounter(db: Database, persist: PersistCounts, indexOp
  * After a catalogue is loaded from empty, what the first start would
  * otherwise work out before its first page (seconds at a million records) is
  * worked out by the import instead: the whole-catalogue counts, persisted for
- * the version the load ends at, and the facet index's snapshot file (unless
- * the load wrote that itself: `snapshotWritten`).
+ * the version the load ends at. Counting loads the facet index: from the
+ * snapshot the load wrote, or else built from the records, its snapshot
+ * written for the first start.
  */
-export function prepareFirstStart(db: Database, snapshotFile: string | null, snapshotWritten = false): void {
-  const counter = createFacetCounter(db, persistCountsIn(db), { snapshotFile });
-  counter.forAll(1);
-  if (snapshotFile && !snapshotWritten) counter.warm();
+export function prepareFirstStart(db: Database, snapshotFile: string | null): void {
+  createFacetCounter(db, persistCountsIn(db), { snapshotFile }).forAll(1);
 }
 
 /** Keep the counts of one version only: older versions can never be asked for again. */

@@ -1,8 +1,8 @@
 import type { CatalogueRecord } from '../../model/record.js';
-import type { FacetField } from '../../model/search-query.js';
 import { foldForSort } from '../../text/fold.js';
 import { canonicalJson, facetPairs, hashOfCanonical, titleSortKey } from '../record-keys.js';
 import { ftsValues } from '../search-columns.js';
+import { joinFacetPairs } from './facet-pairs.js';
 
 /** Everything the embedded store writes for a record, worked out from the record alone. */
 export interface RecordRow {
@@ -12,7 +12,8 @@ export interface RecordRow {
   sortAuthor: string;
   /** One string per column of FTS_COLUMNS. */
   fts: string[];
-  facets: Array<[FacetField, string]>;
+  /** Its facet values in their stored form (facet-pairs.ts). */
+  facets: string;
 }
 
 /** The row for a record: plain data, so it can be worked out on another thread and posted. */
@@ -29,7 +30,7 @@ export function rowWith(record: CatalogueRecord, doc: string): RecordRow {
     sortTitle: titleSortKey(record.title),
     sortAuthor: foldForSort(record.authors[0] ?? ''),
     fts: ftsValues(record),
-    facets: facetPairs(record),
+    facets: joinFacetPairs(facetPairs(record)),
   };
 }
 

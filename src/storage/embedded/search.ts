@@ -45,15 +45,6 @@ function groupFilters(filters: StoreSearchQuery['filters']): Groups {
   return [...groups].map(([field, values]) => [field, [...values].sort()] as [FacetField, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
-/** Filters in order, then exclusions: the SQL below takes their parameters in that order. */
-const groupParams = (groups: Groups, excluded: Groups) => [...groups, ...excluded].flatMap(([field, values]) => [field, ...values]);
-
-function filterSql(column: string, groups: Groups, excluded: Groups): { sql: string; params: string[] } {
-  const inField = ([, values]: [FacetField, string[]]) => `(SELECT rid FROM facets WHERE field = ? AND value IN (${values.map(() => '?').join(', ')}))`;
-  const sql = [...groups.map((g) => `${column} IN ${inField(g)}`), ...excluded.map((g) => `${column} NOT IN ${inField(g)}`)];
-  return { sql: sql.join(' AND '), params: groupParams(groups, excluded) };
-}
-
 /** The page of a result window: at most RESULT_WINDOW deep, however far a caller asks. */
 function windowOf(query: StoreSearchQuery): { offset: number; limit: number } {
   const offset = Math.min(RESULT_WINDOW, Math.max(0, Math.trunc(query.offset)));
@@ -79,22 +70,11 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
   const cache = new HitCache();
   const phrases = new PhraseScores(db, BM25);
   const clearHits = db.prepare('DELETE FROM hits');
-  const countHits = db.prepare<[], number>('SELECT count(*) FROM hits').pluck();
-  const hitRids = db.prepare<[], number>('SELECT rid FROM hits').pluck();
+  const insertHits = db.prepare<[string]>('INSERT INTO hits (rid, rank) SELECT value, 0 FROM json_each(?)');
+  const allRowids = db.prepare<[], number>('SELECT rowid FROM records').pluck();
   const countAll = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
   const docsByRowid = db.prepare<[string], [number, string]>('SELECT rowid, doc FROM records WHERE rowid IN (SELECT value FROM json_each(?))').raw();
   const idsByRowid = db.prepare<[string], [number, string]>('SELECT rowid, id FROM records WHERE rowid IN (SELECT value FROM json_each(?))').raw();
-
-  function matchesSql(groups: Groups, excluded: Groups): string {
-    // Matches first, then filters: with the filter beside MATCH, SQLite ran the full-text
-    // query once per record holding the facet value (150 ms a search at 10k records).
-    // No bm25 here: these hits are ordered by a sort key, so a score would be work thrown away.
-    const holds = ([, values]: [FacetField, string[]]) =>
-      `EXISTS (SELECT 1 FROM facets f WHERE f.rid = m.rid AND f.field = ? AND f.value IN (${values.map(() => '?').join(', ')}))`;
-    const filter = [...groups.map(holds), ...excluded.map((g) => `NOT ${holds(g)}`)];
-    return `WITH m AS MATERIALIZED (SELECT rowid AS rid, 0 AS rank FROM records_fts WHERE records_fts MATCH ?)
-      SELECT rid, rank FROM m${filter.length ? ` WHERE ${filter.join(' AND ')}` : ''}`;
-  }
 
   const matchRids = db.prepare<[string], number>('SELECT rowid FROM records_fts WHERE records_fts MATCH ?').pluck();
   const scored = db.prepare<[string], [number, number]>(`SELECT rowid, ${BM25} FROM records_fts WHERE records_fts MATCH ?`).raw();
@@ -230,14 +210,18 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return { total: entry.total, docs: docsIn(entry.ranked.subarray(offset, offset + limit)), facets: structuredClone(counted) };
   }
 
-  function fillHits(match: string | null, groups: Groups, excluded: Groups): void {
+  /**
+   * The hits of a search in another order than relevance, or of a browse with filters, into the temp
+   * table the sort joins on: matches from FTS5 (no bm25: they are ordered by a sort key), filtered by
+   * the facet index, as relevance filters them; a browse starts from every record the filter holds.
+   */
+  function fillHits(match: string | null, groups: Groups, excluded: Groups): Int32Array {
+    let rids: Int32Array;
+    if (match !== null) rids = kept(Int32Array.from(matchRids.all(match)), groups, excluded);
+    else rids = without(groups.length > 0 ? facets.holding(groups) : Int32Array.from(allRowids.all()), excluded);
     clearHits.run();
-    if (match !== null) {
-      prepared(`INSERT INTO hits (rid, rank) ${matchesSql(groups, excluded)}`).run(match, ...groupParams(groups, excluded));
-    } else {
-      const filter = filterSql('r.rowid', groups, excluded);
-      prepared(`INSERT INTO hits (rid, rank) SELECT r.rowid, 0 FROM records r WHERE ${filter.sql}`).run(...filter.params);
-    }
+    insertHits.run(JSON.stringify(Array.from(rids)));
+    return rids;
   }
 
   const search = db.transaction((query: StoreSearchQuery): EngineResult => {
@@ -252,10 +236,10 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
       const docs = limit === 0 ? [] : prepared(`SELECT doc FROM records r ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset) as string[];
       return { total: countAll.get()!, docs, facets: facets.forAll(query.facetLimit) };
     }
-    fillHits(match, groups, excluded);
-    const total = countHits.get()!;
+    const hits = fillHits(match, groups, excluded);
+    const total = hits.length;
     const docs = limit === 0 ? [] : prepared(`SELECT r.doc FROM hits h JOIN records r ON r.rowid = h.rid ORDER BY ${orderBy} LIMIT ? OFFSET ?`).pluck().all(limit, offset) as string[];
-    return { total, docs, facets: total === 0 ? emptyFacets() : facets.forRids(hitRids.all(), query.facetLimit) };
+    return { total, docs, facets: total === 0 ? emptyFacets() : facets.forRids(hits, query.facetLimit) };
   });
   /** Load the facet index now (from its snapshot, or built), so the first search that counts facets need not. */
   const warm = db.transaction(() => {
