@@ -5,8 +5,8 @@ import { detectFormat } from './detect-format.js';
 import { importItems, type ImportObserver, type ImportPlaces } from './import-items.js';
 import type { ImportCounts, ImportFormat } from '../storage/import-run-store.js';
 import { explain } from './inputs.js';
-import { FORMAT_LABELS, READERS } from './readers.js';
-import { UnreadableFileError, type PreparableItems, type ReadItem } from './types.js';
+import { FORMAT_LABELS, loadReader } from './readers.js';
+import { UnreadableFileError, type PreparableItems, type ReadItem, type Reader } from './types.js';
 import type { Branch, BranchRegistry } from '../branches/branch-registry.js';
 import { siblingModule, startWorker } from '../workers/start-worker.js';
 import { unpackRecords, type PackedRecords } from './packed-rows.js';
@@ -40,14 +40,14 @@ export async function openFile(file: string, forced?: ImportFormat, onWorker?: b
   if (!format) {
     throw new UnreadableFileError(`${file} is not in a format Shelfmark reads (MARC21, MARCXML, CSV with a header row, JSON or NDJSON); if you are sure of its format, name it with --format`);
   }
-  const reading = (onWorker ?? info.size >= READ_ON_WORKER_FROM_BYTES) ? readOnWorker(file, format) : readHere(file, format);
+  const reading = (onWorker ?? info.size >= READ_ON_WORKER_FROM_BYTES) ? readOnWorker(file, format) : readHere(file, format, await loadReader(format));
   return { format, size: info.size, ...reading };
 }
 
-/** The records of a file in a format already known, read on this thread. */
-export function readHere(file: string, format: ImportFormat): Pick<OpenedFile, 'items' | 'bytesRead'> {
+/** The records of a file in a format already known, read on this thread by that format's reader (loadReader). */
+export function readHere(file: string, format: ImportFormat, reader: Reader): Pick<OpenedFile, 'items' | 'bytesRead'> {
   const stream: ReadStream = createReadStream(file, { highWaterMark: 1 << 20 });
-  return { items: guard(READERS[format](stream, file), file, format), bytesRead: () => stream.bytesRead };
+  return { items: guard(reader(stream, file), file, format), bytesRead: () => stream.bytesRead };
 }
 
 /** What the reading thread (read-worker.ts) posts: some items, the end, or why it stopped. */

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readHere, type ReaderData, type ReaderMessage } from './import-file.js';
+import { loadReader } from './readers.js';
 import { BATCH_SIZE } from './import-items.js';
 import type { ReadItem } from './types.js';
 import { createBranchRegistry } from '../branches/branch-registry.js';
@@ -30,7 +31,7 @@ port.on('message', () => {
 });
 
 const post = (message: ReaderMessage) => port.postMessage(message);
-const { items, bytesRead } = readHere(file, format);
+const { items, bytesRead } = readHere(file, format, await loadReader(format));
 try {
   // Prepared records go packed (packed-rows.ts); the batch holds their index in the pack instead.
   const packer = new RecordPacker(file);
