@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { branchRegistryPath } from '../branches/branch-registry.js';
+import { branchRegistryPath } from '../branches/branch-registry-file.js';
 import { ConfigSchema } from '../config/config.js';
 import { loadEnvFile } from '../config/env-file.js';
 import { openStore } from '../storage/open-store.js';

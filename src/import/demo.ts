@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Store, UpsertCounts } from '../storage/store.js';
-import { DEMO_BRANCHES_PATH, loadBranchRegistry } from '../branches/branch-registry.js';
+import { DEMO_BRANCHES_PATH, loadBranchRegistry } from '../branches/branch-registry-file.js';
 import { importFile } from './import-file.js';
 
 /** The demo catalogue shipped in `seed/`, resolved from this file so the cwd does not matter. */

@@ -1,4 +1,5 @@
-import { DEMO_BRANCHES_PATH, loadBranchRegistry, type BranchRegistry } from '../branches/branch-registry.js';
+import type { BranchRegistry } from '../branches/branch-registry.js';
+import { DEMO_BRANCHES_PATH, loadBranchRegistry } from '../branches/branch-registry-file.js';
 import type { Store } from '../storage/store.js';
 import type { UnmappedLocations } from './assign-branches.js';
 import { DEMO_CATALOGUE_PATH } from './demo.js';

@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { RouteDeps } from '../http/deps.js';
-import { branchRegistryPath, loadBranchRegistry, OTHER_LOCATIONS } from '../branches/branch-registry.js';
+import { OTHER_LOCATIONS } from '../branches/branch-registry.js';
+import { branchRegistryPath, loadBranchRegistry } from '../branches/branch-registry-file.js';
 import type { UnmappedLocations } from '../import/assign-branches.js';
 import { importItems, type ImportObserver } from '../import/import-items.js';
 import { openFile } from '../import/import-file.js';

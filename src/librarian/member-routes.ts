@@ -5,7 +5,7 @@ import { NotFound } from '../http/errors.js';
 import type { Member } from '../storage/member-stores.js';
 import { setFlash } from '../session/flash.js';
 import { fullTitle, recordPath } from '../model/record.js';
-import { branchRegistryPath, loadBranchRegistry } from '../branches/branch-registry.js';
+import { branchRegistryPath, loadBranchRegistry } from '../branches/branch-registry-file.js';
 import { addMember, readNewMember, resetPin, setDisabled, type NewMemberForm } from './member-admin.js';
 import { when } from './when.js';
 
