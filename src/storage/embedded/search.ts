@@ -155,13 +155,20 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return out;
   }
 
-  /** Hits without those holding any excluded value, from the facet index. */
+  /**
+   * Hits without those holding any excluded value, from the facet index. Those holding one come back
+   * in the hits' own order, so one walk over both leaves them out (a Set of half a million took 0.5 s).
+   */
   function without(rids: Int32Array, excluded: Groups): Int32Array {
     for (const group of excluded) {
       const holding = facets.filter(rids, [group]);
       if (holding.length === 0) continue;
-      const drop = new Set(holding);
-      rids = rids.filter((rid) => !drop.has(rid));
+      const kept = new Int32Array(rids.length - holding.length);
+      for (let i = 0, j = 0, n = 0; i < rids.length; i++) {
+        if (j < holding.length && rids[i] === holding[j]) j++;
+        else kept[n++] = rids[i]!;
+      }
+      rids = kept;
     }
     return rids;
   }
