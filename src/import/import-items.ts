@@ -4,7 +4,7 @@ import type { Store } from '../storage/store.js';
 import { assignBranches, type UnmappedLocations } from './assign-branches.js';
 import type { HoldingsItem, PreparableItems, ReadItem, SourcePosition } from './types.js';
 import { emptyCounts, type ImportCounts } from '../storage/import-run-store.js';
-import { forgetRow, rememberRow } from '../storage/embedded/record-rows.js';
+import { forgetRow, rememberRow, rowOf, type RecordRow } from '../storage/embedded/record-rows.js';
 
 /** A rejected record, or a warning about one that was kept, as the importer reports it. */
 export type ImportProblemEvent =
@@ -51,8 +51,24 @@ export async function importItems(items: AsyncIterable<ReadItem>, store: Pick<St
   return store.records.bulkLoad ? store.records.bulkLoad(run) : run();
 }
 
+/**
+ * A record waiting in a batch: the record, or, for a store that takes rows
+ * (upsertRows), the whole row the reading thread made for it, which is never
+ * parsed back into a record unless a holdings record changes it.
+ */
+type Pending = { record: CatalogueRecord; row?: undefined } | { row: RecordRow; record?: undefined };
+
+/** The record of a pending row, parsed from its stored document (canonical JSON of the record). */
+function recordOf(pending: Pending): CatalogueRecord {
+  if (pending.record) return pending.record;
+  const record = JSON.parse(pending.row.doc) as CatalogueRecord;
+  rememberRow(record, pending.row);
+  return record;
+}
+
 async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'records'>, observer: ImportObserver, counts: ImportCounts, places: ImportPlaces): Promise<ImportCounts> {
-  let batch = new Map<string, CatalogueRecord>();
+  let batch = new Map<string, Pending>();
+  const takesRows = store.records.upsertRows !== undefined;
   const warn = (position: SourcePosition, id: string | undefined, message: string) => {
     counts.warnings++;
     observer.onProblem?.({ kind: 'warning', position, message, ...(id ? { id } : {}) });
@@ -61,7 +77,10 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
   (items as Partial<PreparableItems>).prepareFor?.(places.branches);
   const flush = async () => {
     if (!batch.size) return;
-    const result = await store.records.upsertMany([...batch.values()]);
+    const pending = [...batch.values()];
+    const result = takesRows
+      ? await store.records.upsertRows!(pending.map((p) => p.row ?? rowOf(p.record)))
+      : await store.records.upsertMany(pending.map(recordOf));
     batch = new Map();
     counts.added += result.added;
     counts.updated += result.updated;
@@ -87,22 +106,26 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
       forgetRow(target); // its copies change
       const replaced = new Set(item.holdings.map((h) => h.itemId));
       target.holdings = [...target.holdings.filter((h) => !replaced.has(h.itemId)), ...item.holdings];
-      batch.set(target.id, target);
+      batch.set(target.id, { record: target });
     } else {
       counts.read += item.joinedHoldings ?? 0;
-      for (const message of item.warnings) warn(item.position, item.record.id, message);
-      if (item.prepared) {
-        for (const [location, copies] of item.prepared.unmapped) places.unmapped.set(location, (places.unmapped.get(location) ?? 0) + copies);
-        rememberRow(item.record, item.prepared.row);
+      const { prepared } = item;
+      // A whole row is all a store that takes rows needs: the record is not even parsed (packed-rows.ts).
+      const pending: Pending = takesRows && prepared && typeof prepared.row !== 'string' ? { row: prepared.row } : { record: item.record };
+      const id = pending.row?.id ?? item.record.id;
+      for (const message of item.warnings) warn(item.position, id, message);
+      if (prepared) {
+        for (const [location, copies] of prepared.unmapped) places.unmapped.set(location, (places.unmapped.get(location) ?? 0) + copies);
+        if (pending.record) rememberRow(pending.record, prepared.row);
       } else {
         assignBranches(item.record.holdings, places.branches, places.unmapped);
       }
-      if (batch.has(item.record.id)) {
+      if (batch.has(id)) {
         counts.duplicates++;
-        warn(item.position, item.record.id, `same id "${item.record.id}" as an earlier record nearby; this one replaces it`);
-        batch.delete(item.record.id); // re-insert so the Map keeps file order
+        warn(item.position, id, `same id "${id}" as an earlier record nearby; this one replaces it`);
+        batch.delete(id); // re-insert so the Map keeps file order
       }
-      batch.set(item.record.id, item.record);
+      batch.set(id, pending);
     }
     if (batch.size >= BATCH_SIZE) await flush();
   }
@@ -111,10 +134,10 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
 }
 
 /** The record a holdings item belongs to: in the batch being built, else in the store. */
-async function holdingsTarget(item: HoldingsItem, batch: Map<string, CatalogueRecord>, store: Pick<Store, 'records'>): Promise<CatalogueRecord | undefined> {
+async function holdingsTarget(item: HoldingsItem, batch: Map<string, Pending>, store: Pick<Store, 'records'>): Promise<CatalogueRecord | undefined> {
   for (const id of item.targetIds) {
     const pending = batch.get(id);
-    if (pending) return pending;
+    if (pending) return recordOf(pending);
   }
   for (const id of item.targetIds) {
     const stored = await store.records.get(id);

@@ -1,7 +1,7 @@
 import type { CatalogueRecord } from '../model/record.js';
 import type { RecordRow } from '../storage/embedded/record-rows.js';
 import { FTS_COLUMNS } from '../storage/search-columns.js';
-import type { ReadItem, SourcePosition } from './types.js';
+import type { PreparedRecord, ReadItem, SourcePosition } from './types.js';
 
 /**
  * Prepared records as the reading thread posts them: every string of every
@@ -26,11 +26,11 @@ export interface PackedRecords {
   rows: boolean;
   /** The records' strings, one after another: document, then (for whole rows) the rest of the row. */
   strings: string[];
-  /** Per record: its number in the file, byte offset and line (NaN when the format has none). */
+  /** Per record: its number in the file, byte offset and line (NaN when the format has none), its row's year (NaN for none). */
   numbers: Float64Array;
 }
 
-const NUMBERS_PER_RECORD = 3;
+const NUMBERS_PER_RECORD = 4;
 const FTS_COUNT = FTS_COLUMNS.length;
 
 /** Collects prepared records for one message. */
@@ -54,8 +54,8 @@ export class RecordPacker {
     if (this.count === 0) this.rows = whole;
     if (whole !== this.rows || (whole && row.fts.length !== FTS_COUNT)) return -1;
     if (!whole) this.strings.push(row);
-    else this.strings.push(row.doc, row.hash, row.sortTitle, row.sortAuthor, ...row.fts, row.facets);
-    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN);
+    else this.strings.push(row.doc, row.id, row.hash, row.sortTitle, row.sortAuthor, ...row.fts, row.facets);
+    this.numbers.push(position.recordNumber, byteOffset ?? NaN, line ?? NaN, whole ? (row.year ?? NaN) : NaN);
     return this.count++;
   }
 
@@ -70,7 +70,11 @@ export class RecordPacker {
   }
 }
 
-/** The items of a pack, in pack order, as the reading thread had them (the record parsed from its document). */
+/**
+ * The items of a pack, in pack order, as the reading thread had them. Each
+ * record is its document parsed again; with a whole row, only when first
+ * asked for, since a store that takes rows (upsertRows) never asks.
+ */
 export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
   const { rows, strings, numbers } = packed;
   const items: ReadItem[] = [];
@@ -80,17 +84,35 @@ export function unpackRecords(packed: PackedRecords, file: string): ReadItem[] {
     const doc = next();
     let row: RecordRow | string = doc;
     if (rows) {
+      const id = next();
       const hash = next();
       const sortTitle = next();
       const sortAuthor = next();
       const fts: string[] = [];
       for (let i = 0; i < FTS_COUNT; i++) fts.push(next());
-      row = { hash, doc, sortTitle, sortAuthor, fts, facets: next() };
+      const year = numbers[n + 3]!;
+      row = { id, year: Number.isNaN(year) ? null : year, hash, doc, sortTitle, sortAuthor, fts, facets: next() };
     }
     const position: SourcePosition = { file, recordNumber: numbers[n]! };
     if (!Number.isNaN(numbers[n + 1])) position.byteOffset = numbers[n + 1]!;
     if (!Number.isNaN(numbers[n + 2])) position.line = numbers[n + 2]!;
-    items.push({ ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared: { unmapped: [], row } });
+    const prepared = { unmapped: [], row };
+    items.push(rows ? lazyRecordItem(doc, position, prepared) : { ok: true, record: JSON.parse(doc) as CatalogueRecord, position, warnings: [], prepared });
   }
   return items;
+}
+
+/** An item whose record is parsed from its document when first read, then kept. */
+function lazyRecordItem(doc: string, position: SourcePosition, prepared: PreparedRecord): ReadItem {
+  return {
+    ok: true,
+    get record(): CatalogueRecord {
+      const record = JSON.parse(doc) as CatalogueRecord;
+      Object.defineProperty(this, 'record', { value: record, enumerable: true, writable: true });
+      return record;
+    },
+    position,
+    warnings: [],
+    prepared,
+  };
 }

@@ -5,6 +5,7 @@ import type { AuditStore, SearchLogStore } from './log-stores.js';
 import type { ListStore } from './list-store.js';
 import type { ImportRunStore } from './import-run-store.js';
 import type { SendLimitStore } from './send-limit-store.js';
+import type { RecordRow } from './embedded/record-rows.js';
 
 export type * from './member-stores.js';
 export type * from './log-stores.js';
@@ -31,6 +32,13 @@ export interface RecordStore {
    * bulkWrite (MongoDB). A record equal to the stored one counts as unchanged.
    */
   upsertMany(records: CatalogueRecord[]): Promise<UpsertCounts>;
+  /**
+   * The same as upsertMany, for records given as the rows the import's
+   * reading thread worked out for the embedded store (record-rows.ts), so
+   * the writing thread need not parse each document back into a record.
+   * Optional, like bulkLoad: only the embedded store has it.
+   */
+  upsertRows?(rows: RecordRow[]): Promise<UpsertCounts>;
   get(id: string): Promise<CatalogueRecord | null>;
   /** Records in the order of `ids`; unknown ids are left out. */
   getMany(ids: string[]): Promise<CatalogueRecord[]>;

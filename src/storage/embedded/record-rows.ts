@@ -6,6 +6,8 @@ import { joinFacetPairs } from './facet-pairs.js';
 
 /** Everything the embedded store writes for a record, worked out from the record alone. */
 export interface RecordRow {
+  id: string;
+  year: number | null;
   hash: string;
   doc: string;
   sortTitle: string;
@@ -25,6 +27,8 @@ export function recordRow(record: CatalogueRecord): RecordRow {
 /** The row for a record whose stored document (its canonicalJson) is known. */
 export function rowWith(record: CatalogueRecord, doc: string): RecordRow {
   return {
+    id: record.id,
+    year: record.year ?? null,
     hash: hashOfCanonical(doc),
     doc,
     sortTitle: titleSortKey(record.title),

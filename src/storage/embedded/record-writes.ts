@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../model/record.js';
 import type { UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
-import { rowOf } from './record-rows.js';
+import { rowOf, type RecordRow } from './record-rows.js';
 import { DEFERRABLE_INDEXES, buildDeferredIndexes } from './schema.js';
 import { FacetIndex } from './facet-index.js';
 
@@ -45,7 +45,7 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
    */
   let followed: { index: FacetIndex; version: number } | null = null;
 
-  const write = db.transaction((records: CatalogueRecord[]) => {
+  const write = db.transaction((rows: RecordRow[]) => {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const { version } = stmt.state.get()!;
     if (loading > 0 && !dropped && stmt.empty.get() === 1) {
@@ -55,21 +55,19 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
       followed = snapshotFile ? { index: new FacetIndex(db, { snapshotFile }), version } : null;
     }
     const changed = version + 1;
-    const existing = new Map(stmt.existing.all(JSON.stringify(records.map((r) => r.id))).map((row) => [row.id, row]));
+    const existing = new Map(stmt.existing.all(JSON.stringify(rows.map((r) => r.id))).map((row) => [row.id, row]));
     // By rowid, so a record written twice in one batch keeps only its last facets.
     const facetsOf = new Map<number, string>();
-    for (const record of records) {
-      const row = rowOf(record);
-      const { hash, doc, sortTitle, sortAuthor, facets } = row;
-      const before = existing.get(record.id);
+    for (const row of rows) {
+      const { id, year, hash, doc, sortTitle, sortAuthor, facets } = row;
+      const before = existing.get(id);
       if (before?.hash === hash) {
         counts.unchanged++;
         continue;
       }
-      const year = record.year ?? null;
       let rowid: number;
       if (!before) {
-        rowid = Number(stmt.insert.run(record.id, doc, hash, sortTitle, sortAuthor, year, facets, changed).lastInsertRowid);
+        rowid = Number(stmt.insert.run(id, doc, hash, sortTitle, sortAuthor, year, facets, changed).lastInsertRowid);
         counts.added++;
       } else {
         rowid = before.rowid;
@@ -78,7 +76,7 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
         counts.updated++;
       }
       // A later record in the same batch with the same id finds this one.
-      existing.set(record.id, { id: record.id, rowid, hash });
+      existing.set(id, { id, rowid, hash });
       stmt.ftsInsert.run(rowid, ...row.fts);
       if (followed) facetsOf.set(rowid, facets);
     }
@@ -87,8 +85,8 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
   });
 
   /** Write a batch, and once it is committed, let the facet index of a first load follow. */
-  function upsertMany(records: CatalogueRecord[]): UpsertCounts {
-    const { counts, facetsOf } = write.immediate(records);
+  function upsertRows(rows: RecordRow[]): UpsertCounts {
+    const { counts, facetsOf } = write.immediate(rows);
     if (followed) {
       for (const [rid, facets] of facetsOf) followed.index.follow(rid, facets);
       if (counts.added + counts.updated > 0) followed.version++;
@@ -111,7 +109,8 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
   });
 
   return {
-    upsertMany,
+    upsertMany: (records: CatalogueRecord[]) => upsertRows(records.map(rowOf)),
+    upsertRows,
     clear: () => clear.immediate(),
     /**
      * Into an empty catalogue, the first upsert drops the secondary indexes

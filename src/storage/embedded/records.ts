@@ -47,6 +47,9 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
     async upsertMany(records) {
       return writes.upsertMany(records);
     },
+    async upsertRows(rows) {
+      return writes.upsertRows(rows);
+    },
     async get(id) {
       const doc = byId.get(id);
       return doc === undefined ? null : (JSON.parse(doc) as CatalogueRecord);
