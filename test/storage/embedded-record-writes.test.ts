@@ -9,6 +9,7 @@ import { DEFERRABLE_INDEXES } from '../../src/storage/embedded/schema.js';
 import { readSnapshot, snapshotFileOf } from '../../src/storage/embedded/facet-snapshot.js';
 import { FACET_FIELDS } from '../../src/model/search-query.js';
 import { splitFacetPairs } from '../../src/storage/embedded/facet-pairs.js';
+import { facetPairs } from '../../src/storage/record-keys.js';
 import type { Store } from '../../src/storage/store.js';
 import { catalogue, emma, janeEyre } from './fixtures.js';
 import { clause, ids, query } from './contract/helpers.js';
@@ -87,6 +88,14 @@ it('a bulk load into an empty catalogue leaves what a first start reads: the who
   });
   assert.equal(stored(), 1, 'the counts of the version the load ended at');
   assert.ok(fs.existsSync(`${file}-facets`), 'the facet index snapshot');
+  // Counted from the index the load followed: every value of every record, as many times as records hold it.
+  const db = new Database(file, { readonly: true });
+  const counts = JSON.parse(db.prepare<[], string>('SELECT counts FROM facet_counts').pluck().get()!) as Record<string, Array<{ value: string; count: number }>>;
+  db.close();
+  const expected = new Map<string, number>();
+  for (const record of catalogue) for (const [field, value] of facetPairs(record)) expected.set(`${field}=${value}`, (expected.get(`${field}=${value}`) ?? 0) + 1);
+  const held = Object.entries(counts).flatMap(([field, list]) => list.map(({ value, count }) => [`${field}=${value}`, count] as const));
+  assert.deepEqual(new Map(held), expected);
   // Later loads into a catalogue that holds records leave that to the first search that needs it.
   await store.records.bulkLoad!(async () => {
     await store.records.upsertMany([{ ...emma, title: 'Emma Revisited' }]);

@@ -176,6 +176,16 @@ export class FacetIndex {
     this.set(rid, this.idsOf(facetPairs));
   }
 
+  /**
+   * Once follow() has taken every record of the catalogue at `state` (a first load's end): the index
+   * stands for that state, so refresh() reads nothing, and its snapshot is written for what comes after.
+   */
+  settle(state: { version: number; generation: number }): void {
+    this.version = state.version;
+    this.generation = state.generation;
+    this.save(state);
+  }
+
   /** The whole index for this generation: from the snapshot when one fits, else read from the table by one worker. */
   private load(state: { version: number; generation: number }): void {
     const file = this.options.snapshotFile;

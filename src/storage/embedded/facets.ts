@@ -39,8 +39,7 @@ export type PersistCounts = (version: string, counts: string) => void;
  * next start reads them instead of loading the index for its first page.
  * Callers run inside the search's read transaction, so all of it agrees.
  */
-export function createFacetCounter(db: Database, persist: PersistCounts, indexOptions: FacetIndexOptions = {}) {
-  const index = new FacetIndex(db, indexOptions);
+export function createFacetCounter(db: Database, persist: PersistCounts, indexOptions: FacetIndexOptions = {}, index = new FacetIndex(db, indexOptions)) {
   const stateSql = db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version');
   const storedSql = db.prepare<[string], string>('SELECT counts FROM facet_counts WHERE version = ?').pluck();
   let whole: { version: string; facets: Facets } | null = null;
@@ -104,12 +103,12 @@ export function createFacetCounter(db: Database, persist: PersistCounts, indexOp
  * After a catalogue is loaded from empty, what the first start would
  * otherwise work out before its first page (seconds at a million records) is
  * worked out by the import instead: the whole-catalogue counts, persisted for
- * the version the load ends at. Counting loads the facet index: from the
- * snapshot the load wrote, or else built from the records, its snapshot
- * written for the first start.
+ * the version the load ends at. They are counted from the facet index the
+ * load followed (`followed`, its snapshot already written), or else from one
+ * loaded from the records, its snapshot written for the first start.
  */
-export function prepareFirstStart(db: Database, snapshotFile: string | null): void {
-  createFacetCounter(db, persistCountsIn(db), { snapshotFile }).forAll(1);
+export function prepareFirstStart(db: Database, snapshotFile: string | null, followed: FacetIndex | null = null): void {
+  createFacetCounter(db, persistCountsIn(db), { snapshotFile }, followed ?? undefined).forAll(1);
 }
 
 /** Keep the counts of one version only: older versions can never be asked for again. */

@@ -8,10 +8,11 @@ import { FacetIndex } from './facet-index.js';
 
 /**
  * Upsert and clear, each one transaction that keeps records and their full text in step.
- * `afterFirstLoad` runs when a bulk load that filled an empty catalogue has built its indexes again
- * and written the facet index's snapshot (to `snapshotFile`), if it could.
+ * `afterFirstLoad` runs when a bulk load that filled an empty catalogue has built its indexes again;
+ * it is given the facet index the load followed, settled and its snapshot written (to `snapshotFile`),
+ * when that index is the whole catalogue.
  */
-export function createRecordWrites(db: Database, snapshotFile: string | null = null, afterFirstLoad: () => void = () => {}) {
+export function createRecordWrites(db: Database, snapshotFile: string | null = null, afterFirstLoad: (followed: FacetIndex | null) => void = () => {}) {
   const ftsNames = FTS_COLUMNS.map((c) => c.name).join(', ');
   const ftsSlots = FTS_COLUMNS.map(() => '?').join(', ');
   const stmt = {
@@ -94,13 +95,15 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
     return counts;
   }
 
-  /** At the end of a first load: write the snapshot of the facet index it followed, if that is the whole catalogue. */
-  function saveFollowed(): void {
+  /** At the end of a first load: the facet index it followed, settled, if that is the whole catalogue. */
+  function settleFollowed(): FacetIndex | null {
     const done = followed;
     followed = null;
-    if (!done) return;
+    if (!done) return null;
     const state = stmt.state.get()!;
-    if (state.version === done.version) done.index.save(state);
+    if (state.version !== done.version) return null;
+    done.index.settle(state);
+    return done.index;
   }
 
   const clear = db.transaction(() => {
@@ -127,8 +130,7 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
         if (loading === 0 && dropped) {
           dropped = false;
           buildDeferredIndexes(db);
-          saveFollowed();
-          afterFirstLoad();
+          afterFirstLoad(settleFollowed());
         }
       }
     },

@@ -31,7 +31,7 @@ export function searchOnThisThread(db: Database): SearchRunner {
 /** The catalogue on SQLite: documents as JSON, with their facet values beside them and FTS5. */
 export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner): RecordStore {
   const snapshotFile = snapshotFileOf(db.name);
-  const writes = createRecordWrites(db, snapshotFile, () => prepareFirstStart(db, snapshotFile));
+  const writes = createRecordWrites(db, snapshotFile, (followed) => prepareFirstStart(db, snapshotFile, followed));
   const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
   const byIds = db
     .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
