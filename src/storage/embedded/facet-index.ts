@@ -138,14 +138,7 @@ export class FacetIndex {
 
   /** Those of `rids` holding, for every group, one of its values: values of one field OR, fields AND. */
   filter(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
-    const wanted = groups.map(([field, values]) => {
-      const mask = new Uint8Array(this.valueText.length);
-      for (const value of values) {
-        const id = this.valueIds.get(`${field}${UNIT_SEPARATOR}${value}`);
-        if (id !== undefined) mask[id] = 1;
-      }
-      return mask;
-    });
+    const wanted = groups.map((group) => this.maskOf([group]));
     const kept = new Int32Array(rids.length);
     let n = 0;
     for (let r = 0; r < rids.length; r++) {
@@ -165,6 +158,35 @@ export class FacetIndex {
       if (all) kept[n++] = rid;
     }
     return kept.slice(0, n);
+  }
+
+  /** Those of `rids` holding none of the values of `groups`, in their order. */
+  without(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
+    const drop = this.maskOf(groups);
+    const kept = new Int32Array(rids.length);
+    let n = 0;
+    for (let r = 0; r < rids.length; r++) {
+      const rid = rids[r]!;
+      let held = false;
+      if (rid < this.start.length) {
+        const to = this.start[rid]! + this.length[rid]!;
+        for (let i = this.start[rid]!; i < to && !held; i++) held = drop[this.pool[i]!] === 1;
+      }
+      if (!held) kept[n++] = rid;
+    }
+    return kept.slice(0, n);
+  }
+
+  /** A mask by value id: 1 for each of the values of `groups` some record holds. */
+  private maskOf(groups: Array<[FacetField, string[]]>): Uint8Array {
+    const mask = new Uint8Array(this.valueText.length);
+    for (const [field, values] of groups) {
+      for (const value of values) {
+        const id = this.valueIds.get(`${field}${UNIT_SEPARATOR}${value}`);
+        if (id !== undefined) mask[id] = 1;
+      }
+    }
+    return mask;
   }
 
   /**

@@ -78,6 +78,11 @@ export function createFacetCounter(db: Database, persist: PersistCounts, indexOp
       index.refresh();
       return index.filter(rids, groups);
     },
+    /** Those of `rids` holding none of the values of `groups`. */
+    without(rids: ArrayLike<number>, groups: Array<[FacetField, string[]]>): Int32Array {
+      index.refresh();
+      return index.without(rids, groups);
+    },
     /** Every record holding, in every group, one of its values, in rowid order. */
     holding(groups: Array<[FacetField, string[]]>): Int32Array {
       index.refresh();

@@ -155,23 +155,8 @@ export function createSearchEngine(db: Database, persist: PersistCounts, indexOp
     return out;
   }
 
-  /**
-   * Hits without those holding any excluded value, from the facet index. Those holding one come back
-   * in the hits' own order, so one walk over both leaves them out (a Set of half a million took 0.5 s).
-   */
-  function without(rids: Int32Array, excluded: Groups): Int32Array {
-    for (const group of excluded) {
-      const holding = facets.filter(rids, [group]);
-      if (holding.length === 0) continue;
-      const kept = new Int32Array(rids.length - holding.length);
-      for (let i = 0, j = 0, n = 0; i < rids.length; i++) {
-        if (j < holding.length && rids[i] === holding[j]) j++;
-        else kept[n++] = rids[i]!;
-      }
-      rids = kept;
-    }
-    return rids;
-  }
+  /** Hits without those holding any excluded value, from the facet index. */
+  const without = (rids: Int32Array, excluded: Groups) => (excluded.length === 0 ? rids : facets.without(rids, excluded));
 
   function docsIn(rowids: Int32Array): string[] {
     if (rowids.length === 0) return [];
