@@ -4,6 +4,7 @@ import { importItems } from '../src/import/import-items.js';
 import { openEmbeddedStore } from '../src/storage/embedded/index.js';
 import { createBranchRegistry } from '../src/branches/branch-registry.js';
 import { BRANCHES } from './vocabulary.js';
+import type { RecordStore, UpsertCounts } from '../src/storage/store.js';
 
 /** What one pass over a file measured; printed as JSON on stdout for bench/run.ts. */
 export interface ImportPass {
@@ -15,6 +16,40 @@ export interface ImportPass {
   recordsPerSecond: number;
   /** Peak resident memory of this process (VmHWM), in MB. */
   peakRssMb: number;
+  /** For an import, where its time went (seconds from the pass's start); absent for a parse. */
+  phases?: ImportPhases;
+}
+
+/**
+ * An import's time in three parts: until its first write began (the reading
+ * thread starting, its code still cold, the first batch filling); its writes,
+ * from the first one's start to the last one's end, at `writingRecordsPerSecond`;
+ * and after them (the indexes a first load deferred, the facet snapshot, closing).
+ */
+export interface ImportPhases {
+  firstWriteAt: number;
+  lastWriteEndedAt: number;
+  writingRecordsPerSecond: number;
+}
+
+type Writes = Pick<RecordStore, 'upsertMany' | 'upsertRows'>;
+
+/** The store's record writes timed: when the first began and the last ended. */
+function timeWrites(records: Writes, started: bigint): { phases: () => ImportPhases } {
+  const at = () => Number(process.hrtime.bigint() - started) / 1e9;
+  let first = NaN;
+  let last = NaN;
+  let written = 0;
+  const timed = <A extends unknown[]>(write: (rows: A) => Promise<UpsertCounts>) => async (rows: A) => {
+    if (Number.isNaN(first)) first = at();
+    const counts = await write(rows);
+    last = at();
+    written += rows.length;
+    return counts;
+  };
+  records.upsertMany = timed(records.upsertMany.bind(records));
+  if (records.upsertRows) records.upsertRows = timed(records.upsertRows.bind(records));
+  return { phases: () => ({ firstWriteAt: first, lastWriteEndedAt: last, writingRecordsPerSecond: written / (last - first) }) };
 }
 
 /** The kernel's high-water mark of this process's resident memory, which no sampling can miss. */
@@ -47,6 +82,7 @@ async function main([mode, file, dataDir]: string[]): Promise<ImportPass> {
   const opened = await openFile(file, undefined, mode === 'parse' ? false : undefined);
   let records = 0;
   let rejected = 0;
+  let phases: ImportPhases | undefined;
   if (mode === 'parse') {
     for await (const item of opened.items) {
       if (item.ok) records++;
@@ -55,13 +91,15 @@ async function main([mode, file, dataDir]: string[]): Promise<ImportPass> {
   } else {
     rmSync(dataDir!, { recursive: true, force: true });
     const store = await openEmbeddedStore({ dataDir: dataDir! });
+    const writes = timeWrites(store.records, started);
     const counts = await importItems(opened.items, store, {}, undefined, BENCH_PLACES);
     await store.close();
+    phases = writes.phases();
     records = counts.added + counts.updated + counts.unchanged;
     rejected = counts.rejected;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { mode, format: opened.format, records, rejected, seconds, recordsPerSecond: records / seconds, peakRssMb: peakRssMb() };
+  return { mode, format: opened.format, records, rejected, seconds, recordsPerSecond: records / seconds, peakRssMb: peakRssMb(), ...(phases ? { phases } : {}) };
 }
 
 main(process.argv.slice(2)).then(

@@ -7,6 +7,7 @@ import type { LoopDelay } from './loop-delay.js';
 const int = (n: number) => Math.round(n).toLocaleString('en-GB');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : int(n));
 const ratio = (n: number) => n.toFixed(n < 0.1 ? 3 : 2);
+const seconds = (n: number) => n.toFixed(2);
 const records = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
 function row(cells: Array<string | number>): string {
@@ -89,12 +90,14 @@ export function markdownReport(results: BenchResults): string {
     }
     for (const [c, r] of Object.entries(s.uncached?.search ?? {})) out.push(loadRow(records(s.count), 'search, every page worked out', c, r, results.bareKoa[c]));
   }
-  out.push('', row(['records', 'format', 'import records/s', 'parse-only records/s', 'import ÷ parse', 'peak RSS import MB', 'peak RSS parse MB']),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:']));
+  out.push('', row(['records', 'format', 'import records/s', 'parse-only records/s', 'import ÷ parse', 'peak RSS import MB', 'peak RSS parse MB', 'first write at s', 'writes records/s', 'after the last write s']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const s of results.sizes) {
     for (const [format, p] of Object.entries(s.imports ?? {})) {
+      const phases = p.import.phases;
       out.push(row([records(s.count), format === 'json' ? 'NDJSON' : 'MARC21', int(p.import.recordsPerSecond), int(p.parse.recordsPerSecond),
-        ratio(p.import.recordsPerSecond / p.parse.recordsPerSecond), int(p.import.peakRssMb), int(p.parse.peakRssMb)]));
+        ratio(p.import.recordsPerSecond / p.parse.recordsPerSecond), int(p.import.peakRssMb), int(p.parse.peakRssMb),
+        ...(phases ? [seconds(phases.firstWriteAt), int(phases.writingRecordsPerSecond), seconds(p.import.seconds - phases.lastWriteEndedAt)] : ['', '', ''])]));
     }
   }
   out.push('', row(['records', 'first page ms', 'idle RSS MB', 'RSS after load MB', 'search one at a time ms', 'mix without results', 'basket adds acknowledged', 'lost']),

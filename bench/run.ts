@@ -49,7 +49,9 @@ async function measureSize(count: number, timing: Timing, port: number, reuseSto
     marc21: { parse: await pass('parse', catalogue.marcPath), import: await pass('import', catalogue.marcPath, marcStore) },
     json: { parse: await pass('parse', catalogue.ndjsonPath), import: await pass('import', catalogue.ndjsonPath, path.join(dir, 'store-json')) },
   };
-  log(`N=${count}: ${imports ? `MARC21 ${Math.round(imports.marc21.import.recordsPerSecond)} records/s` : 'store reused, imports not measured'}; serving`);
+  const phases = imports?.marc21.import.phases;
+  const writes = phases ? ` (first write at ${phases.firstWriteAt.toFixed(2)} s, then ${Math.round(phases.writingRecordsPerSecond)} records/s)` : '';
+  log(`N=${count}: ${imports ? `MARC21 ${Math.round(imports.marc21.import.recordsPerSecond)} records/s${writes}` : 'store reused, imports not measured'}; serving`);
   started = performance.now();
   const served = await measureShelfmark(marcStore, port, catalogue, CONNECTIONS, timing);
   const basketCheck = await checkBaskets(marcStore, served.pages.basket);
