@@ -32,7 +32,7 @@ export interface ImportPhases {
   writingRecordsPerSecond: number;
 }
 
-type Writes = Pick<RecordStore, 'upsertMany' | 'upsertRows'>;
+type Writes = Pick<RecordStore, 'upsertMany' | 'upsertRows' | 'batchWriter'>;
 
 /** The store's record writes timed: when the first began and the last ended. */
 function timeWrites(records: Writes, started: bigint): { phases: () => ImportPhases } {
@@ -40,15 +40,41 @@ function timeWrites(records: Writes, started: bigint): { phases: () => ImportPha
   let first = NaN;
   let last = NaN;
   let written = 0;
-  const timed = <A extends unknown[]>(write: (rows: A) => Promise<UpsertCounts>) => async (rows: A) => {
+  const before = () => {
     if (Number.isNaN(first)) first = at();
-    const counts = await write(rows);
+  };
+  const after = (rows: number) => {
     last = at();
-    written += rows.length;
+    written += rows;
+  };
+  const timed = <A extends unknown[]>(write: (rows: A) => Promise<UpsertCounts>) => async (rows: A) => {
+    before();
+    const counts = await write(rows);
+    after(rows.length);
     return counts;
   };
   records.upsertMany = timed(records.upsertMany.bind(records));
   if (records.upsertRows) records.upsertRows = timed(records.upsertRows.bind(records));
+  const { batchWriter } = records;
+  if (batchWriter) {
+    // A batch's parts are written as they come; its commit ends the write.
+    records.batchWriter = () => {
+      const writer = batchWriter.call(records);
+      return {
+        write: (rows) => {
+          before();
+          const counts = writer.write(rows);
+          written += rows.length;
+          return counts;
+        },
+        commit: () => {
+          writer.commit();
+          after(0);
+        },
+        rollback: () => writer.rollback(),
+      };
+    };
+  }
   return { phases: () => ({ firstWriteAt: first, lastWriteEndedAt: last, writingRecordsPerSecond: written / (last - first) }) };
 }
 

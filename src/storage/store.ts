@@ -26,6 +26,14 @@ export interface VocabularyTerm {
   docs: number;
 }
 
+/** Rows written into one open transaction: all of them are committed, or none. */
+export interface BatchWriter {
+  /** Write rows into the open transaction (beginning one if none is open); if it throws, the batch is rolled back. */
+  write(rows: RecordRow[]): UpsertCounts;
+  commit(): void;
+  rollback(): void;
+}
+
 export interface RecordStore {
   /**
    * Insert or replace by id, in one transaction (embedded) or one unordered
@@ -39,6 +47,15 @@ export interface RecordStore {
    * Optional, like bulkLoad: only the embedded store has it.
    */
   upsertRows?(rows: RecordRow[]): Promise<UpsertCounts>;
+  /**
+   * Writes of rows (as upsertRows) that share one transaction until
+   * `commit`, so an import can write each part of a batch as it arrives
+   * instead of holding the whole batch in memory first. Any other write on the
+   * same connection meanwhile joins that transaction: for an import on a
+   * store of its own, or before anything else uses it. Optional: only the
+   * embedded store has it.
+   */
+  batchWriter?(): BatchWriter;
   get(id: string): Promise<CatalogueRecord | null>;
   /** Records in the order of `ids`; unknown ids are left out. */
   getMany(ids: string[]): Promise<CatalogueRecord[]>;

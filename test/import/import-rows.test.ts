@@ -48,32 +48,41 @@ test('records given to the embedded store as the whole rows the reading thread m
   const plainItems = itemsAsRows().map((item) => (item.ok === true ? { ...item, record: item.record, prepared: { unmapped: [], row: canonicalJson(item.record) } } : item));
   const plainCounts = await importItems(each(plainItems), { records: { ...plain.store.records, upsertRows: undefined } });
 
-  const asRows = await freshStore(t);
-  let rowBatches = 0;
-  const records: Store['records'] = {
-    ...asRows.store.records,
-    upsertRows: async (rows) => {
-      rowBatches++;
-      return asRows.store.records.upsertRows!(rows);
-    },
-  };
-  const items = itemsAsRows();
-  const counts = await importItems(each(items), { records });
-  assert.equal(rowBatches, 1, 'the batch went in as rows');
-  // No item's record was asked for (the one the holdings record joined to is parsed from its row's document).
-  const asked = items.filter((item) => item.ok === true && Object.getOwnPropertyDescriptor(item, 'record')?.get === undefined);
-  assert.equal(asked.length, 0);
-
   await plain.store.close();
-  await asRows.store.close();
-  assert.deepEqual(counts, plainCounts);
-  assert.equal(counts.duplicates, 1);
-  const rows = stored(asRows.dataDir);
-  assert.deepEqual(rows, stored(plain.dataDir));
-  const joined = rows.find((row) => (row as { id: string }).id === catalogue[1]!.id) as { doc: string };
-  assert.ok(joined.doc.includes('joined-copy'), 'the holdings record joined its record');
-  const revised = rows.find((row) => (row as { id: string }).id === catalogue[0]!.id) as { doc: string };
-  assert.ok(revised.doc.includes(', revised'), 'the later record with the same id replaced the earlier');
+
+  // The embedded store takes a batch in parts (batchWriter); without that, each batch as one upsertRows.
+  for (const inParts of [true, false]) {
+    const asRows = await freshStore(t);
+    const own = asRows.store.records;
+    let rowBatches = 0;
+    const records: Store['records'] = {
+      ...own,
+      upsertRows: async (rows) => {
+        rowBatches++;
+        return own.upsertRows!(rows);
+      },
+      batchWriter: inParts ? () => {
+        const writer = own.batchWriter!();
+        return { ...writer, write: (rows) => (rowBatches++, writer.write(rows)) };
+      } : undefined,
+    };
+    const items = itemsAsRows();
+    const counts = await importItems(each(items), { records });
+    assert.equal(rowBatches, 1, 'the batch went in as rows');
+    // No item's record was asked for (the one the holdings record joined to is parsed from its row's document).
+    const asked = items.filter((item) => item.ok === true && Object.getOwnPropertyDescriptor(item, 'record')?.get === undefined);
+    assert.equal(asked.length, 0);
+
+    await asRows.store.close();
+    assert.deepEqual(counts, plainCounts);
+    assert.equal(counts.duplicates, 1);
+    const rows = stored(asRows.dataDir);
+    assert.deepEqual(rows, stored(plain.dataDir));
+    const joined = rows.find((row) => (row as { id: string }).id === catalogue[1]!.id) as { doc: string };
+    assert.ok(joined.doc.includes('joined-copy'), 'the holdings record joined its record');
+    const revised = rows.find((row) => (row as { id: string }).id === catalogue[0]!.id) as { doc: string };
+    assert.ok(revised.doc.includes(', revised'), 'the later record with the same id replaced the earlier');
+  }
 });
 
 test('a store without upsertRows is given the records parsed from their documents', async (t) => {

@@ -11,6 +11,8 @@ import { FACET_FIELDS } from '../../src/model/search-query.js';
 import { splitFacetPairs } from '../../src/storage/embedded/facet-pairs.js';
 import { facetPairs } from '../../src/storage/record-keys.js';
 import type { Store } from '../../src/storage/store.js';
+import { recordRow } from '../../src/storage/embedded/record-rows.js';
+import { importItems } from '../../src/import/import-items.js';
 import { catalogue, emma, janeEyre } from './fixtures.js';
 import { clause, ids, query } from './contract/helpers.js';
 
@@ -233,5 +235,57 @@ it('a bulk load that another writer wrote into meanwhile leaves a snapshot of th
   const { held, stored, snapshotVersion, version } = snapshotAndTable(dataDir);
   assert.equal(snapshotVersion, version);
   assert.ok([...held.values()].some((pairs) => pairs.includes('subject=Written elsewhere')));
+  assert.deepEqual(held, stored);
+});
+
+it('a batch written in parts is committed as one: no other connection sees it before, and a part that fails takes the whole batch back', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  const countElsewhere = () => {
+    const db = new Database(path.join(dataDir, 'shelfmark.db'), { readonly: true });
+    try {
+      return db.prepare<[], number>('SELECT count(*) FROM records').pluck().get();
+    } finally {
+      db.close();
+    }
+  };
+  const writer = store.records.batchWriter!();
+  assert.deepEqual(writer.write(catalogue.slice(0, 3).map(recordRow)), { added: 3, updated: 0, unchanged: 0 });
+  assert.deepEqual(writer.write(catalogue.slice(3).map(recordRow)), { added: catalogue.length - 3, updated: 0, unchanged: 0 });
+  assert.equal(countElsewhere(), 0, 'nothing committed yet');
+  writer.commit();
+  assert.equal(countElsewhere(), catalogue.length);
+
+  const revised = { ...emma, title: 'Emma, revised' };
+  assert.deepEqual(writer.write([recordRow(revised)]), { added: 0, updated: 1, unchanged: 0 });
+  assert.throws(() => writer.write([{ ...recordRow(janeEyre), id: 'broken', doc: null as unknown as string }]), /NOT NULL/);
+  assert.equal((await store.records.get(emma.id))!.title, emma.title, 'the batch’s earlier part went back too');
+  assert.equal(await store.records.get('broken'), null);
+  // The writer goes on with a batch of its own.
+  writer.write([recordRow(revised)]);
+  writer.commit();
+  assert.equal((await store.records.get(emma.id))!.title, 'Emma, revised');
+  assert.equal(countElsewhere(), catalogue.length);
+});
+
+it('an import into an empty catalogue, written in parts, leaves the facet index snapshot of exactly what it committed', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  const again = { ...emma, mediaType: 'audiobook' as const, subjects: ['Matchmaking'] };
+  const items = [...catalogue, again].map((record, i) => ({
+    ok: true as const, record, position: { file: 'f.mrc', recordNumber: i + 1 }, warnings: [], prepared: { unmapped: [], row: recordRow(record) },
+  }));
+  let parts = 0;
+  const records: Store['records'] = {
+    ...store.records,
+    batchWriter: () => {
+      const writer = store.records.batchWriter!();
+      return { ...writer, write: (rows) => (parts++, writer.write(rows)) };
+    },
+  };
+  const counts = await importItems((async function* () { yield* items; })(), { records });
+  assert.equal(parts, 1);
+  assert.deepEqual([counts.added, counts.duplicates], [catalogue.length, 1]);
+  const { held, stored, snapshotVersion, version } = snapshotAndTable(dataDir);
+  assert.equal(snapshotVersion, version);
+  assert.ok([...held.values()].some((pairs) => pairs.includes('subject=Matchmaking')));
   assert.deepEqual(held, stored);
 });

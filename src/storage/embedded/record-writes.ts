@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CatalogueRecord } from '../../model/record.js';
-import type { UpsertCounts } from '../store.js';
+import type { BatchWriter, UpsertCounts } from '../store.js';
 import { FTS_COLUMNS } from '../search-columns.js';
 import { rowOf, type RecordRow } from './record-rows.js';
 import { DEFERRABLE_INDEXES, buildDeferredIndexes } from './schema.js';
@@ -46,7 +46,8 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
    */
   let followed: { index: FacetIndex; version: number } | null = null;
 
-  const write = db.transaction((rows: RecordRow[]) => {
+  /** The writes of one batch, in whatever transaction is open. */
+  const writeRows = (rows: RecordRow[]) => {
     const counts: UpsertCounts = { added: 0, updated: 0, unchanged: 0 };
     const { version } = stmt.state.get()!;
     if (loading > 0 && !dropped && stmt.empty.get() === 1) {
@@ -83,16 +84,61 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
     }
     if (counts.added + counts.updated > 0) stmt.bumpVersion.run();
     return { counts, facetsOf };
-  });
+  };
+  const write = db.transaction(writeRows);
 
-  /** Write a batch, and once it is committed, let the facet index of a first load follow. */
+  /** Once a write is committed, the facet index of a first load follows it. */
+  function follow(facetsOf: Map<number, string>, counts: UpsertCounts): void {
+    if (!followed) return;
+    for (const [rid, facets] of facetsOf) followed.index.follow(rid, facets);
+    if (counts.added + counts.updated > 0) followed.version++;
+  }
+
+  /** Write a batch in a transaction of its own. */
   function upsertRows(rows: RecordRow[]): UpsertCounts {
     const { counts, facetsOf } = write.immediate(rows);
-    if (followed) {
-      for (const [rid, facets] of facetsOf) followed.index.follow(rid, facets);
-      if (counts.added + counts.updated > 0) followed.version++;
-    }
+    follow(facetsOf, counts);
     return counts;
+  }
+
+  /**
+   * Writes that share one transaction until commit (RecordStore.batchWriter).
+   * No savepoint per write: FTS5 writes out its term buffer at every
+   * savepoint, which would cut the batch's postings into many small segments.
+   * A write that fails rolls back the whole open batch.
+   */
+  function batchWriter(): BatchWriter {
+    let open = false;
+    let written: Array<{ facetsOf: Map<number, string>; counts: UpsertCounts }> = [];
+    const rollback = () => {
+      if (open && db.inTransaction) db.exec('ROLLBACK');
+      open = false;
+      written = [];
+    };
+    return {
+      write(rows) {
+        if (!open) {
+          db.exec('BEGIN IMMEDIATE');
+          open = true;
+        }
+        try {
+          const result = writeRows(rows);
+          written.push(result);
+          return result.counts;
+        } catch (error) {
+          rollback();
+          throw error;
+        }
+      },
+      commit() {
+        if (!open) return;
+        db.exec('COMMIT');
+        open = false;
+        for (const { facetsOf, counts } of written) follow(facetsOf, counts);
+        written = [];
+      },
+      rollback,
+    };
   }
 
   /** At the end of a first load: the facet index it followed, settled, if that is the whole catalogue. */
@@ -114,6 +160,7 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
   return {
     upsertMany: (records: CatalogueRecord[]) => upsertRows(records.map(rowOf)),
     upsertRows,
+    batchWriter,
     clear: () => clear.immediate(),
     /**
      * Into an empty catalogue, the first upsert drops the secondary indexes

@@ -50,6 +50,7 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
     async upsertRows(rows) {
       return writes.upsertRows(rows);
     },
+    batchWriter: () => writes.batchWriter(),
     async get(id) {
       const doc = byId.get(id);
       return doc === undefined ? null : (JSON.parse(doc) as CatalogueRecord);
