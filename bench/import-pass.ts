@@ -60,6 +60,7 @@ function timeWrites(records: Writes, started: bigint): { phases: () => ImportPha
     // A batch's parts are written as they come; its commit ends the write.
     records.batchWriter = () => {
       const writer = batchWriter.call(records);
+      if (!writer) return undefined;
       return {
         write: (rows) => {
           before();

@@ -50,12 +50,14 @@ export interface RecordStore {
   /**
    * Writes of rows (as upsertRows) that share one transaction until
    * `commit`, so an import can write each part of a batch as it arrives
-   * instead of holding the whole batch in memory first. Any other write on the
-   * same connection meanwhile joins that transaction: for an import on a
-   * store of its own, or before anything else uses it. Optional: only the
-   * embedded store has it.
+   * instead of holding the whole batch in memory first; undefined when the
+   * adapter would rather take whole batches (the embedded store: unless the
+   * catalogue is empty, see record-writes.ts). Any other write on the same
+   * connection meanwhile joins that transaction: for an import on a store of
+   * its own, or before anything else uses it. Optional: only the embedded
+   * store has it.
    */
-  batchWriter?(): BatchWriter;
+  batchWriter?(): BatchWriter | undefined;
   get(id: string): Promise<CatalogueRecord | null>;
   /** Records in the order of `ids`; unknown ids are left out. */
   getMany(ids: string[]): Promise<CatalogueRecord[]>;

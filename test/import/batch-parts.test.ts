@@ -32,3 +32,16 @@ for (const [read, kept] of [[PART_SIZE * 2 + 7, 0], [BATCH_SIZE + PART_SIZE + 7,
     assert.equal(await store.records.count(), read);
   });
 }
+
+// Parts hold the write lock while the rest of the batch is read: only worth it while no one is served from the records.
+test('into a catalogue that holds records, an import writes each batch whole, in a transaction of its own', async (t) => {
+  const { store } = await freshStore(t);
+  assert.ok(store.records.batchWriter!(), 'an empty catalogue is loaded in parts');
+  await importItems(records(3, false), store);
+  assert.equal(store.records.batchWriter!(), undefined);
+  const batches: number[] = [];
+  const withCount: typeof store.records = { ...store.records, upsertRows: async (rows) => (batches.push(rows.length), store.records.upsertRows!(rows)) };
+  const counts = await importItems(records(PART_SIZE + 3, false), { records: withCount });
+  assert.deepEqual(batches, [PART_SIZE + 3]);
+  assert.deepEqual([counts.added, counts.unchanged], [PART_SIZE, 3]);
+});

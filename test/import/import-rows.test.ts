@@ -62,7 +62,7 @@ test('records given to the embedded store as the whole rows the reading thread m
         return own.upsertRows!(rows);
       },
       batchWriter: inParts ? () => {
-        const writer = own.batchWriter!();
+        const writer = own.batchWriter!()!;
         return { ...writer, write: (rows) => (rowBatches++, writer.write(rows)) };
       } : undefined,
     };

@@ -248,7 +248,7 @@ it('a batch written in parts is committed as one: no other connection sees it be
       db.close();
     }
   };
-  const writer = store.records.batchWriter!();
+  const writer = store.records.batchWriter!()!;
   assert.deepEqual(writer.write(catalogue.slice(0, 3).map(recordRow)), { added: 3, updated: 0, unchanged: 0 });
   assert.deepEqual(writer.write(catalogue.slice(3).map(recordRow)), { added: catalogue.length - 3, updated: 0, unchanged: 0 });
   assert.equal(countElsewhere(), 0, 'nothing committed yet');
@@ -277,7 +277,7 @@ it('an import into an empty catalogue, written in parts, leaves the facet index 
   const records: Store['records'] = {
     ...store.records,
     batchWriter: () => {
-      const writer = store.records.batchWriter!();
+      const writer = store.records.batchWriter!()!;
       return { ...writer, write: (rows) => (parts++, writer.write(rows)) };
     },
   };
