@@ -97,9 +97,7 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
   (items as Partial<PreparableItems>).prepareFor?.(places.branches);
   const commit = () => {
     writer?.commit();
-    counts.added += uncommitted.added;
-    counts.updated += uncommitted.updated;
-    counts.unchanged += uncommitted.unchanged;
+    addUpserts(counts, uncommitted);
     uncommitted = { added: 0, updated: 0, unchanged: 0 };
     inBatch = 0;
     observer.onBatch?.(counts);
@@ -112,9 +110,7 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
       ? writer.write(rows())
       : takesRows ? await store.records.upsertRows!(rows()) : await store.records.upsertMany(pending.map(recordOf));
     batch = new Map();
-    uncommitted.added += result.added;
-    uncommitted.updated += result.updated;
-    uncommitted.unchanged += result.unchanged;
+    addUpserts(uncommitted, result);
     inBatch += pending.length;
     if (inBatch >= BATCH_SIZE) commit();
   };
@@ -163,6 +159,13 @@ async function importAll(items: AsyncIterable<ReadItem>, store: Pick<Store, 'rec
   await flush();
   if (inBatch > 0) commit();
   return counts;
+}
+
+/** Add a write's counts to a running total. */
+function addUpserts(into: UpsertCounts, from: UpsertCounts): void {
+  into.added += from.added;
+  into.updated += from.updated;
+  into.unchanged += from.unchanged;
 }
 
 /** The record a holdings item belongs to: in the batch being built, else in the store. */
