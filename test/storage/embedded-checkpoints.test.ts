@@ -26,10 +26,10 @@ describe('write-ahead log checkpoints', () => {
       await store.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
-    const records = Array.from({ length: 4_000 }, (_, i) => makeRecord({ id: `c${i}`, title: `Checkpoint ${i}`, summary: 'words '.repeat(100) }));
+    const records = Array.from({ length: 6_000 }, (_, i) => makeRecord({ id: `c${i}`, title: `Checkpoint ${i}`, summary: 'words '.repeat(400) }));
     await store.records.upsertMany(records);
     const written = walState(dataDir);
-    // Past 1,000 pages, a connection left to checkpoint by itself would have copied them all back at commit.
+    // Past 1,000 pages (16 MB at 16 KiB a page), a connection left to checkpoint by itself would have copied them all back at commit.
     assert.ok(written.frames > 1_000, `${written.frames} frames in the log`);
     assert.ok(written.copied < written.frames, `the serving connection copied ${written.copied} of ${written.frames} frames`);
     let state = written;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
-import { SEARCH_KIND_MIGRATION } from '../../src/storage/embedded/schema.js';
+import { PAGE_BYTES, SEARCH_KIND_MIGRATION } from '../../src/storage/embedded/schema.js';
 import { makeRecord } from './fixtures.js';
 import { idsMatching } from './contract/helpers.js';
 import { snapshotFileOf } from '../../src/storage/embedded/facet-snapshot.js';
@@ -196,5 +196,46 @@ describe('upgrading an embedded store to facet values kept with each record (mig
     assert.deepEqual(await Promise.all(asked.map((q) => upgraded.records.search(q))), before);
     assert.deepEqual(before[0]!.records.map((r) => r.id), ['emma', 'persuasion']);
     assert.deepEqual(before[1]!.records.map((r) => r.id), ['emma', 'bare']);
+  });
+});
+
+describe('the page size of an embedded store', () => {
+  const pageSize = (dataDir: string) => {
+    const db = new Database(path.join(dataDir, 'shelfmark.db'), { readonly: true });
+    try {
+      return db.pragma('page_size', { simple: true });
+    } finally {
+      db.close();
+    }
+  };
+
+  it('is PAGE_BYTES for a new store, and stays so when it is opened again', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-pages-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const store = await openEmbeddedStore({ dataDir });
+    await store.records.upsertMany([makeRecord({ id: 'one', title: 'Pages' })]);
+    await store.close();
+    assert.equal(PAGE_BYTES, 16_384);
+    assert.equal(pageSize(dataDir), PAGE_BYTES);
+    const again = await openEmbeddedStore({ dataDir });
+    t.after(() => again.close());
+    assert.equal(pageSize(dataDir), PAGE_BYTES);
+    assert.deepEqual(await idsMatching(again, 'pages'), ['one']);
+  });
+
+  it('stays what it was for a store created with 4 KiB pages, which reads and writes as before', async (t) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-pages-'));
+    t.after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    // A store as earlier versions created it: SQLite's default page size, set before the first table.
+    const db = new Database(path.join(dataDir, 'shelfmark.db'));
+    db.pragma('page_size = 4096');
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE made_before (x)');
+    db.close();
+    const store = await openEmbeddedStore({ dataDir });
+    t.after(() => store.close());
+    await store.records.upsertMany([makeRecord({ id: 'old', title: 'Small pages' })]);
+    assert.equal(pageSize(dataDir), 4096);
+    assert.deepEqual(await idsMatching(store, 'small'), ['old']);
   });
 });

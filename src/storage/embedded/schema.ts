@@ -297,10 +297,24 @@ export function buildDeferredIndexes(db: Database): void {
   }
 }
 
+/**
+ * The page size of a new store's file (SQLite's default is 4 KiB). A 100k
+ * MARC21 import writes about a quarter as many pages to the log and to the
+ * file, each one system call: its system time fell by a sixth and its wall
+ * time by about 8 % (whole process, ten runs in turn: wall 0.917, CPU 0.967),
+ * and the file is 9 % smaller (151 MB against 166: a record's row, about 1.6
+ * KB with its document, wastes less of a larger page). Searches cost the same
+ * (bench/search-cost.ts). A store created before keeps the size it has:
+ * SQLite changes it only by rewriting the file, and not at all in WAL mode.
+ */
+export const PAGE_BYTES = 16_384;
+
 /** Connection settings that let several processes on one machine share the file. */
 export function configure(db: Database): void {
   // First, so that even switching to WAL waits for a process that holds the lock.
   db.pragma('busy_timeout = 5000');
+  // Before anything is written: a new file takes it, one that exists keeps its own.
+  db.pragma(`page_size = ${PAGE_BYTES}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   // Temporary sort tables in memory, and a 64 MB page cache (a negative cache_size is in KiB).
