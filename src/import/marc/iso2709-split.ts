@@ -29,9 +29,28 @@ export class Iso2709Splitter {
   private pendingOffset = 0;
   private number = 0;
 
-  /** The records completed by this chunk. */
+  /**
+   * The records completed by this chunk. Only the record that spans the
+   * boundary is copied, joined from the two chunks; the rest are views of
+   * the chunk. (Joining the whole chunk to the bytes left from the one
+   * before copied the file once more, into a fresh megabyte each time.)
+   */
   *push(chunk: Buffer): Generator<RawRecord> {
-    const buffer = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    let from = 0;
+    if (this.pending.length) {
+      const end = chunk.indexOf(RECORD_TERMINATOR);
+      if (end === -1) {
+        this.pending = Buffer.concat([this.pending, chunk]);
+        return;
+      }
+      yield* this.cut(Buffer.concat([this.pending, chunk.subarray(0, end + 1)]));
+      from = end + 1;
+    }
+    yield* this.cut(from === 0 ? chunk : chunk.subarray(from));
+  }
+
+  /** The records of `buffer`, which starts where the pending bytes start; what follows its last terminator is left pending. */
+  private *cut(buffer: Buffer): Generator<RawRecord> {
     let start = 0;
     for (let end = buffer.indexOf(RECORD_TERMINATOR); end !== -1; end = buffer.indexOf(RECORD_TERMINATOR, start)) {
       const skipped = skipLineBreaks(buffer, start, end);
