@@ -34,3 +34,9 @@ test('series and subjects end without " ;", ",", " :" or " /", and with no doubl
   assert.deepEqual(record.series, ['Penguin classics', 'Reports']);
   assert.deepEqual(record.subjects, ['United States. Congress -- History', 'Whaling -- Pacific Ocean']);
 });
+
+test('a mark typed twice after a space becomes one; a doubled mark inside a word is kept', () => {
+  assert.equal(map(['245', '10', 'a', 'Atlas ::', 'n', 'Part 1']).title, 'Atlas : Part 1');
+  assert.equal(map(['245', '10', 'a', 'Maps //', 'p', 'Northern England']).title, 'Maps / Northern England');
+  assert.equal(map(['245', '10', 'a', 'See http://example.org ;;', 'p', 'notes']).title, 'See http://example.org ; notes');
+});

@@ -117,5 +117,12 @@ export function joinIsbd(values: string[], separator = ' '): string {
   }
   // Doubled full stops need two.
   if (text.indexOf('.') !== text.lastIndexOf('.')) text = text.replace(/\.(?:\s*\.)+/g, (dots) => (/^\.{3,}$/.test(dots) ? dots : '.'));
-  return trimPunctuation(text.replace(/\s+([,;:/=])\1(?=\s|$)/g, ' $1'));
+  // A doubled mark after a space (" //" where a cataloguer typed a separator twice) becomes one. Most
+  // strings hold no doubled mark, and the replace cost them more than the search (its replacement is
+  // compiled on every call): MARC21 parse-only, 100k, 0.93 of the time.
+  if (DOUBLED_MARKS.some((marks) => text.includes(marks))) text = text.replace(/\s+([,;:/=])\1(?=\s|$)/g, ' $1');
+  return trimPunctuation(text);
 }
+
+/** Each mark the rule above makes one of, doubled: a string the rule can change holds one of these. */
+const DOUBLED_MARKS = ['//', '::', ';;', ',,', '=='];
