@@ -1,8 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type Koa from 'koa';
 import { FormTokenInvalid } from '../http/errors.js';
 import { siteOrigin } from '../http/site-origin.js';
 import { MULTIPART_HANDLERS } from '../http/read-body.js';
+import { randomToken } from './random-token.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_FIELD = '_csrf';
@@ -10,7 +11,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /** A fresh per-visit token, kept in the server-side session. */
 export function newCsrfToken(): string {
-  return randomBytes(24).toString('base64url');
+  return randomToken(24);
 }
 
 /** The token forms on this page must send back: empty until the visit has a stored session. */

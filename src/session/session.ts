@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type Koa from 'koa';
 import session from 'koa-session';
 import type { Store } from '../storage/store.js';
@@ -6,10 +5,11 @@ import { COOKIES } from '../cookies/cookie-registry.js';
 import { createSessionStore } from './session-store.js';
 import type { Clock } from '../http/deps.js';
 import { newCsrfToken } from './csrf.js';
+import { randomToken } from './random-token.js';
 
 /** 256 random bits, URL-safe: the only thing the JSESSIONID cookie ever holds. */
 export function newSessionId(): string {
-  return randomBytes(32).toString('base64url');
+  return randomToken(32);
 }
 
 /**
