@@ -42,15 +42,38 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
   // lets word forms and spelling corrections keep what they work out from it (catalogue/per-range.ts).
   const version = db.prepare<[], number>('SELECT version FROM catalogue_version').pluck();
   const vocabularyCache = new VersionedCache<Promise<VocabularyTerm[]>>(2_000);
+  /**
+   * The version as read once in this turn of the event loop, for every caller in it: the requests a
+   * turn takes in (visitors' kept pages, each checked against the version) share one read, as if they
+   * had come at the same instant. Each read is a read transaction, and its locks are system calls.
+   * A write through this store reads afresh.
+   */
+  let versionThisTurn: string | null = null;
+  const currentVersion = (): string => {
+    if (versionThisTurn === null) {
+      versionThisTurn = String(version.get()!);
+      setImmediate(() => {
+        versionThisTurn = null;
+      });
+    }
+    return versionThisTurn;
+  };
+  const written = <T>(result: T): T => {
+    versionThisTurn = null;
+    return result;
+  };
 
   return {
     async upsertMany(records) {
-      return writes.upsertMany(records);
+      return written(writes.upsertMany(records));
     },
     async upsertRows(rows) {
-      return writes.upsertRows(rows);
+      return written(writes.upsertRows(rows));
     },
-    batchWriter: () => writes.batchWriter(),
+    batchWriter: () => {
+      const writer = writes.batchWriter();
+      return writer && { ...writer, commit: () => written(writer.commit()) };
+    },
     async get(id) {
       const doc = byId.get(id);
       return doc === undefined ? null : (JSON.parse(doc) as CatalogueRecord);
@@ -67,7 +90,7 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
     async vocabulary(prefix, limit) {
       if (!prefix) return [];
       const key = `${limit}:${prefix}`;
-      return vocabularyCache.read(version.get()!, key, () => vocabulary(prefix, limit).catch((error: unknown) => {
+      return vocabularyCache.read(currentVersion(), key, () => vocabulary(prefix, limit).catch((error: unknown) => {
         vocabularyCache.forget(key);
         throw error;
       }));
@@ -76,10 +99,10 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
       return count.get()!;
     },
     async version() {
-      return String(version.get()!);
+      return currentVersion();
     },
     async clear() {
-      writes.clear();
+      written(writes.clear());
     },
     bulkLoad: (work) => writes.bulkLoad(work),
   };

@@ -143,5 +143,21 @@ function queueContract(store: StoreRef): void {
       const holds = await r().holdsFor(['r1', 'r9']);
       assert.deepEqual([...holds.entries()], [['r1', { heldItemIds: ['only'], waiting: 2 }]]);
     });
+
+    it('answers holds asked for at once (as pages checked together are) each with its own records only', async () => {
+      await holdOnly();
+      await r().reserve(request({ id: 'two', memberId: 'm5', recordId: 'r2', itemIds: ['other'] }));
+      await r().reserve(request({ id: 'wait', memberId: 'm6', itemIds: ['only'] }));
+      const [first, second, both, none, empty] = await Promise.all([
+        r().holdsFor(['r1']), r().holdsFor(['r2', 'r9']), r().holdsFor(['r2', 'r1']), r().holdsFor(['r9']), r().holdsFor([]),
+      ]);
+      assert.deepEqual([...first.entries()], [['r1', { heldItemIds: ['only'], waiting: 1 }]]);
+      assert.deepEqual([...second.entries()], [['r2', { heldItemIds: ['other'], waiting: 0 }]]);
+      assert.deepEqual(new Map(both), new Map([['r1', { heldItemIds: ['only'], waiting: 1 }], ['r2', { heldItemIds: ['other'], waiting: 0 }]]));
+      assert.deepEqual([none.size, empty.size], [0, 0]);
+      // A hold placed while others are being asked about shows to the next question at once.
+      const [, after] = await Promise.all([r().holdsFor(['r3']), r().reserve(request({ id: 'three', recordId: 'r3', itemIds: ['third'] })).then(() => r().holdsFor(['r3']))]);
+      assert.deepEqual([...after.entries()], [['r3', { heldItemIds: ['third'], waiting: 0 }]]);
+    });
   });
 }
