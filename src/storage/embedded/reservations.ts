@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readInTurns } from './turn-reads.js';
 import type { FreedCopy, HoldStage, RecordHolds, Reservation, ReservationStore, ReserveRequest, ReserveResult } from '../member-stores.js';
 
 interface Row {
@@ -133,7 +134,8 @@ export function createReservationStore(db: Database): ReservationStore {
     async expireReady(now) {
       return expireReady.immediate(now);
     },
-    holdsFor: holdsInTurns((recordIds) => {
+    // Every kept visitor page is checked against the holds on its records: those of one turn are read together.
+    holdsFor: readInTurns((recordIds) => {
       const holds = new Map<string, RecordHolds>();
       for (const row of stmt.liveOn.all(JSON.stringify(recordIds))) {
         const entry = holds.get(row.record_id) ?? { heldItemIds: [], waiting: 0 };
@@ -146,41 +148,3 @@ export function createReservationStore(db: Database): ReservationStore {
   };
 }
 
-/**
- * The holds asked for in one turn of the event loop, read together at its
- * end in one statement, each caller given those on its own records. Every
- * kept visitor page is checked against the holds on its records before it
- * is sent, and a turn under load takes in a dozen or more requests: one read
- * transaction (whose locks are system calls) instead of one each. A caller
- * waits at most until the turn's end, and still reads the holds as they are
- * then, after any write its own request made.
- */
-function holdsInTurns(read: (recordIds: string[]) => Map<string, RecordHolds>): (recordIds: string[]) => Promise<Map<string, RecordHolds>> {
-  let waiting: Array<{ ids: string[]; resolve: (holds: Map<string, RecordHolds>) => void; reject: (error: unknown) => void }> = [];
-  const readAll = () => {
-    const callers = waiting;
-    waiting = [];
-    let all: Map<string, RecordHolds>;
-    try {
-      all = read([...new Set(callers.flatMap((c) => c.ids))]);
-    } catch (error) {
-      for (const caller of callers) caller.reject(error);
-      return;
-    }
-    for (const { ids, resolve } of callers) {
-      const own = new Map<string, RecordHolds>();
-      for (const id of ids) {
-        const holds = all.get(id);
-        if (holds) own.set(id, holds);
-      }
-      resolve(own);
-    }
-  };
-  return (recordIds) => {
-    if (recordIds.length === 0) return Promise.resolve(new Map());
-    return new Promise((resolve, reject) => {
-      waiting.push({ ids: recordIds, resolve, reject });
-      if (waiting.length === 1) setImmediate(readAll);
-    });
-  };
-}
