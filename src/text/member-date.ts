@@ -6,8 +6,13 @@ const ISO_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-di
 
 /** Today's date in the library's time zone, "2026-12-01". */
 export function libraryToday(now: number): string {
-  return ISO_DAY.format(now);
+  // Every kept visitor page asks (its due dates and "overdue" hang on it), and formatting costs
+  // microseconds: the answer is kept for the minute, since the zone's days begin on a whole minute.
+  const minute = Math.floor(now / 60_000);
+  if (minute !== today.minute) today = { minute, day: ISO_DAY.format(now) };
+  return today.day;
 }
+let today = { minute: Number.NaN, day: '' };
 
 /** A calendar date ("2026-11-26") as "Thursday 26 November"; noon UTC keeps it on the same day in London. */
 export function memberDate(isoDate: string, now: number): string {
