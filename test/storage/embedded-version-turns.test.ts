@@ -5,6 +5,7 @@ import path from 'node:path';
 import { after, it } from 'node:test';
 import { openEmbeddedStore } from '../../src/storage/embedded/index.js';
 import { emma, janeEyre } from './fixtures.js';
+import { rowOf } from '../../src/storage/embedded/record-rows.js';
 
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -33,5 +34,22 @@ it('the catalogue version: one read per turn, a write through the store read at 
   } finally {
     await here.close();
     await elsewhere.close();
+  }
+});
+
+it('a batch rolled back leaves the version it found, in the same turn', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-version-'));
+  dirs.push(dataDir);
+  const store = await openEmbeddedStore({ dataDir });
+  try {
+    const before = await store.records.version();
+    const writer = store.records.batchWriter!()!;
+    writer.write([rowOf(emma)]);
+    await nextTurn();
+    assert.notEqual(await store.records.version(), before, 'inside the open batch, its own write shows');
+    writer.rollback();
+    assert.equal(await store.records.version(), before);
+  } finally {
+    await store.close();
   }
 });

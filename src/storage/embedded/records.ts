@@ -46,7 +46,7 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
    * The version as read once in this turn of the event loop, for every caller in it: the requests a
    * turn takes in (visitors' kept pages, each checked against the version) share one read, as if they
    * had come at the same instant. Each read is a read transaction, and its locks are system calls.
-   * A write through this store reads afresh.
+   * A write through this store (or a batch's commit or rollback) reads afresh.
    */
   let versionThisTurn: string | null = null;
   const currentVersion = (): string => {
@@ -72,7 +72,7 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
     },
     batchWriter: () => {
       const writer = writes.batchWriter();
-      return writer && { ...writer, commit: () => written(writer.commit()) };
+      return writer && { ...writer, commit: () => written(writer.commit()), rollback: () => written(writer.rollback()) };
     },
     async get(id) {
       const doc = byId.get(id);

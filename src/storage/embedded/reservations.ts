@@ -147,4 +147,3 @@ export function createReservationStore(db: Database): ReservationStore {
     }),
   };
 }
-
