@@ -12,7 +12,7 @@ test('the library’s day is London’s, at every minute around midnight and the
     for (let s = -3 * 3600; s <= 3 * 3600; s += 29) instants.push(at + s * 1000);
   }
   for (const now of [...instants, ...instants.reverse()]) assert.equal(libraryToday(now), LONDON.format(now), new Date(now).toISOString());
-  // The last second of a day and the first of the next, one after the other.
+  // The last millisecond of a day and the first of the next, one after the other.
   const midnight = Date.parse('2026-12-01T00:00:00Z');
   assert.deepEqual([libraryToday(midnight - 1), libraryToday(midnight), libraryToday(midnight - 1)], ['2026-11-30', '2026-12-01', '2026-11-30']);
 });
