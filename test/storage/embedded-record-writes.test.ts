@@ -293,6 +293,25 @@ it('a batch written in parts makes one catalogue version, which all its rows car
   assert.deepEqual(held, stored);
 });
 
+it('a first load whose batch failed and was rolled back leaves a facet index of what was committed only', async (t) => {
+  const { store, dataDir } = await freshStoreIn(t);
+  await store.records.bulkLoad!(async () => {
+    const writer = store.records.batchWriter!()!;
+    writer.write(catalogue.slice(0, 2).map(recordRow));
+    writer.commit();
+    // More records rolled back than are written after them, so some of their row ids are never used again.
+    writer.write(['a', 'b', 'c'].map((x) => recordRow({ ...janeEyre, id: `rolled-back-${x}`, subjects: ['Never committed'] })));
+    assert.throws(() => writer.write([{ ...recordRow(emma), id: 'broken', doc: null as unknown as string }]), /NOT NULL/);
+    writer.write(catalogue.slice(2, 3).map(recordRow));
+    writer.commit();
+  });
+  const { held, stored, snapshotVersion, version } = snapshotAndTable(dataDir);
+  assert.equal(snapshotVersion, version);
+  assert.ok(![...held.values()].some((pairs) => pairs.includes('subject=Never committed')));
+  assert.equal(held.size, 3);
+  assert.deepEqual(held, stored);
+});
+
 it('an import into an empty catalogue, written in parts, leaves the facet index snapshot of exactly what it committed', async (t) => {
   const { store, dataDir } = await freshStoreIn(t);
   const again = { ...emma, mediaType: 'audiobook' as const, subjects: ['Matchmaking'] };
