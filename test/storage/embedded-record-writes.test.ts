@@ -267,32 +267,6 @@ it('a batch written in parts is committed as one: no other connection sees it be
   assert.equal(countElsewhere(), catalogue.length);
 });
 
-it('a batch written in parts makes one catalogue version, which all its rows carry, and the facet index it followed still holds', async (t) => {
-  const { store, dataDir } = await freshStoreIn(t);
-  const versionAndChanged = () => {
-    const db = new Database(path.join(dataDir, 'shelfmark.db'), { readonly: true });
-    try {
-      const version = db.prepare<[], number>('SELECT version FROM catalogue_version').pluck().get()!;
-      return { version, changed: db.prepare<[], number>('SELECT DISTINCT changed FROM records ORDER BY changed').pluck().all() };
-    } finally {
-      db.close();
-    }
-  };
-  const before = versionAndChanged().version;
-  await store.records.bulkLoad!(async () => {
-    const writer = store.records.batchWriter!()!;
-    for (const record of catalogue.slice(0, 3)) writer.write([recordRow(record)]);
-    writer.commit();
-    assert.deepEqual(versionAndChanged(), { version: before + 1, changed: [before + 1] }, 'three parts, one version');
-    for (const record of catalogue.slice(3)) writer.write([recordRow(record)]);
-    writer.commit();
-    assert.deepEqual(versionAndChanged(), { version: before + 2, changed: [before + 1, before + 2] });
-  });
-  const { held, stored, snapshotVersion, version } = snapshotAndTable(dataDir);
-  assert.equal(snapshotVersion, version, 'the snapshot is of the catalogue as loaded');
-  assert.deepEqual(held, stored);
-});
-
 it('a first load whose batch failed and was rolled back leaves a facet index of what was committed only', async (t) => {
   const { store, dataDir } = await freshStoreIn(t);
   await store.records.bulkLoad!(async () => {
