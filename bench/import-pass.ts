@@ -16,6 +16,13 @@ export interface ImportPass {
   recordsPerSecond: number;
   /** Peak resident memory of this process (VmHWM), in MB. */
   peakRssMb: number;
+  /**
+   * CPU seconds of the pass, all of the process's threads (user and system), and that over `seconds`:
+   * how many cores the pass kept busy on average. At the machine's core count, only less work per
+   * record makes the pass faster; below it, so does more overlap.
+   */
+  cpuSeconds: number;
+  coresBusy: number;
   /** For an import, where its time went (seconds from the pass's start); absent for a parse. */
   phases?: ImportPhases;
 }
@@ -30,6 +37,8 @@ export interface ImportPhases {
   firstWriteAt: number;
   lastWriteEndedAt: number;
   writingRecordsPerSecond: number;
+  /** CPU seconds of the whole process from the first write's start to the last one's end, over that time. */
+  writingCoresBusy: number;
 }
 
 type Writes = Pick<RecordStore, 'upsertMany' | 'upsertRows' | 'batchWriter'>;
@@ -37,14 +46,23 @@ type Writes = Pick<RecordStore, 'upsertMany' | 'upsertRows' | 'batchWriter'>;
 /** The store's record writes timed: when the first began and the last ended. */
 function timeWrites(records: Writes, started: bigint): { phases: () => ImportPhases } {
   const at = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
   let first = NaN;
   let last = NaN;
+  let cpuAtFirst = NaN;
+  let cpuAtLast = NaN;
   let written = 0;
   const before = () => {
-    if (Number.isNaN(first)) first = at();
+    if (!Number.isNaN(first)) return;
+    first = at();
+    cpuAtFirst = cpu();
   };
   const after = (rows: number) => {
     last = at();
+    cpuAtLast = cpu();
     written += rows;
   };
   const timed = <A extends unknown[]>(write: (rows: A) => Promise<UpsertCounts>) => async (rows: A) => {
@@ -76,7 +94,9 @@ function timeWrites(records: Writes, started: bigint): { phases: () => ImportPha
       };
     };
   }
-  return { phases: () => ({ firstWriteAt: first, lastWriteEndedAt: last, writingRecordsPerSecond: written / (last - first) }) };
+  return {
+    phases: () => ({ firstWriteAt: first, lastWriteEndedAt: last, writingRecordsPerSecond: written / (last - first), writingCoresBusy: (cpuAtLast - cpuAtFirst) / (last - first) }),
+  };
 }
 
 /** The kernel's high-water mark of this process's resident memory, which no sampling can miss. */
@@ -105,6 +125,7 @@ async function main([mode, file, dataDir]: string[]): Promise<ImportPass> {
     throw new Error('usage: import-pass.ts parse <file> | import <file> <dataDir>');
   }
   const started = process.hrtime.bigint();
+  const cpuAtStart = process.cpuUsage();
   // Parse-only reads on this thread, the fastest way to read alone; an import reads large files on a worker.
   const opened = await openFile(file, undefined, mode === 'parse' ? false : undefined);
   let records = 0;
@@ -126,7 +147,12 @@ async function main([mode, file, dataDir]: string[]): Promise<ImportPass> {
     rejected = counts.rejected;
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { mode, format: opened.format, records, rejected, seconds, recordsPerSecond: records / seconds, peakRssMb: peakRssMb(), ...(phases ? { phases } : {}) };
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    mode, format: opened.format, records, rejected, seconds, recordsPerSecond: records / seconds, peakRssMb: peakRssMb(),
+    cpuSeconds, coresBusy: cpuSeconds / seconds, ...(phases ? { phases } : {}),
+  };
 }
 
 main(process.argv.slice(2)).then(

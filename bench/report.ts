@@ -92,14 +92,17 @@ export function markdownReport(results: BenchResults): string {
     }
     for (const [c, r] of Object.entries(s.uncached?.search ?? {})) out.push(loadRow(records(s.count), 'search, every page worked out', c, r, results.bareKoa[c]));
   }
-  out.push('', row(['records', 'format', 'import records/s', 'parse-only records/s', 'import ÷ parse', 'peak RSS import MB', 'peak RSS parse MB', 'first write at s', 'writes records/s', 'after the last write s']),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  out.push('', row(['records', 'format', 'import records/s', 'parse-only records/s', 'import ÷ parse', 'peak RSS import MB', 'peak RSS parse MB', 'first write at s', 'writes records/s', 'after the last write s', 'import CPU s', 'cores busy', 'cores busy while writing']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const s of results.sizes) {
     for (const [format, p] of Object.entries(s.imports ?? {})) {
       const phases = p.import.phases;
       out.push(row([records(s.count), format === 'json' ? 'NDJSON' : 'MARC21', int(p.import.recordsPerSecond), int(p.parse.recordsPerSecond),
         ratio(p.import.recordsPerSecond / p.parse.recordsPerSecond), int(p.import.peakRssMb), int(p.parse.peakRssMb),
-        ...(phases ? [seconds(phases.firstWriteAt), int(phases.writingRecordsPerSecond), seconds(p.import.seconds - phases.lastWriteEndedAt)] : ['', '', ''])]));
+        ...(phases ? [seconds(phases.firstWriteAt), int(phases.writingRecordsPerSecond), seconds(p.import.seconds - phases.lastWriteEndedAt)] : ['', '', '']),
+        // Older results have no CPU figures.
+        p.import.cpuSeconds === undefined ? '' : seconds(p.import.cpuSeconds), p.import.coresBusy === undefined ? '' : seconds(p.import.coresBusy),
+        phases?.writingCoresBusy === undefined ? '' : seconds(phases.writingCoresBusy)]));
     }
   }
   out.push('', row(['records', 'first page ms', 'idle RSS MB', 'RSS after load MB', 'search one at a time ms', 'mix without results', 'basket adds acknowledged', 'lost']),

@@ -50,7 +50,8 @@ async function measureSize(count: number, timing: Timing, port: number, reuseSto
     json: { parse: await pass('parse', catalogue.ndjsonPath), import: await pass('import', catalogue.ndjsonPath, path.join(dir, 'store-json')) },
   };
   const phases = imports?.marc21.import.phases;
-  const writes = phases ? ` (first write at ${phases.firstWriteAt.toFixed(2)} s, then ${Math.round(phases.writingRecordsPerSecond)} records/s)` : '';
+  const cores = imports ? `, ${imports.marc21.import.coresBusy.toFixed(2)} cores busy` : '';
+  const writes = phases ? ` (first write at ${phases.firstWriteAt.toFixed(2)} s, then ${Math.round(phases.writingRecordsPerSecond)} records/s${cores})` : '';
   log(`N=${count}: ${imports ? `MARC21 ${Math.round(imports.marc21.import.recordsPerSecond)} records/s${writes}` : 'store reused, imports not measured'}; serving`);
   started = performance.now();
   const served = await measureShelfmark(marcStore, port, catalogue, CONNECTIONS, timing);
