@@ -5,6 +5,7 @@ import { FTS_COLUMNS } from '../search-columns.js';
 import { rowOf, type RecordRow } from './record-rows.js';
 import { DEFERRABLE_INDEXES, buildDeferredIndexes } from './schema.js';
 import { FacetIndex } from './facet-index.js';
+import { widenCheckpoints } from './load-checkpoints.js';
 
 /**
  * Upsert and clear, each one transaction that keeps records and their full text in step.
@@ -35,9 +36,10 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
     state: db.prepare<[], { version: number; generation: number }>('SELECT version, generation FROM catalogue_version'),
   };
 
-  // Bulk loads running, and whether one dropped the deferrable indexes (see bulkLoad below).
+  // Bulk loads running, whether one dropped the deferrable indexes, and how to end their wider checkpoints (see bulkLoad below).
   let loading = 0;
   let dropped = false;
+  let narrowCheckpoints = () => {};
   /**
    * While a bulk load fills an empty catalogue: the facet index of the records it has written, taken as
    * they are written, and the catalogue version that stands for (one more per batch that writes). Its end
@@ -178,17 +180,20 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
      * (DEFERRABLE_INDEXES) and the end of the load builds them again, each
      * with one sort. Meanwhile reads are right but browse without an index.
      * If the process dies first, the next open builds them (openEmbeddedStore).
+     * Every load checkpoints the log less often while it runs (load-checkpoints.ts).
      */
     async bulkLoad<T>(work: () => Promise<T>): Promise<T> {
-      loading++;
+      if (loading++ === 0) narrowCheckpoints = widenCheckpoints(db);
       try {
         return await work();
       } finally {
-        loading--;
-        if (loading === 0 && dropped) {
-          dropped = false;
-          buildDeferredIndexes(db);
-          afterFirstLoad(settleFollowed());
+        if (--loading === 0) {
+          narrowCheckpoints();
+          if (dropped) {
+            dropped = false;
+            buildDeferredIndexes(db);
+            afterFirstLoad(settleFollowed());
+          }
         }
       }
     },
