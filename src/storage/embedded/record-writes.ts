@@ -183,12 +183,15 @@ export function createRecordWrites(db: Database, snapshotFile: string | null = n
      * Every load checkpoints the log less often while it runs (load-checkpoints.ts).
      */
     async bulkLoad<T>(work: () => Promise<T>): Promise<T> {
-      if (loading++ === 0) narrowCheckpoints = widenCheckpoints(db);
+      loading++;
       try {
+        if (loading === 1) narrowCheckpoints = widenCheckpoints(db);
         return await work();
       } finally {
         if (--loading === 0) {
-          narrowCheckpoints();
+          const narrow = narrowCheckpoints;
+          narrowCheckpoints = () => {};
+          narrow();
           if (dropped) {
             dropped = false;
             buildDeferredIndexes(db);
