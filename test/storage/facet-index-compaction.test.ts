@@ -1,14 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { configure, migrate } from '../../src/storage/embedded/schema.js';
+import type Database from 'better-sqlite3';
 import { FacetIndex } from '../../src/storage/embedded/facet-index.js';
-import { readSnapshot } from '../../src/storage/embedded/facet-snapshot.js';
+import { readSnapshot, snapshotFileOf } from '../../src/storage/embedded/facet-snapshot.js';
 import { FACET_FIELDS } from '../../src/model/search-query.js';
 import { joinFacetPairs } from '../../src/storage/embedded/facet-pairs.js';
+import { storeConnection } from './store-connection.js';
 
 /**
  * A snapshot lists each record's values rowid after rowid. The index writes
@@ -17,16 +14,10 @@ import { joinFacetPairs } from '../../src/storage/embedded/facet-pairs.js';
  * snapshot against what each record was given, whichever way it came.
  */
 
+/** A new store file's connection, and the snapshot file beside it. */
 function openDb(t: import('node:test').TestContext): { db: Database.Database; snapshotFile: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-compaction-'));
-  const db = new Database(path.join(dir, 'shelfmark.db'));
-  configure(db);
-  migrate(db);
-  t.after(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return { db, snapshotFile: path.join(dir, 'shelfmark.db-facets') };
+  const db = storeConnection(t);
+  return { db, snapshotFile: snapshotFileOf(db.name)! };
 }
 
 const pairs = (...subjects: string[]) => joinFacetPairs(subjects.map((s) => ['subject', s] as const));

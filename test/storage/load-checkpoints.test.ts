@@ -1,31 +1,16 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { configure, migrate } from '../../src/storage/embedded/schema.js';
+import type Database from 'better-sqlite3';
 import { createRecordWrites } from '../../src/storage/embedded/record-writes.js';
 import { LOAD_CHECKPOINT_PAGES } from '../../src/storage/embedded/load-checkpoints.js';
 import { catalogue } from './fixtures.js';
-
-/** A store file's connection, set up as the store sets up its own. */
-function connection(t: import('node:test').TestContext): Database.Database {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfmark-checkpoints-'));
-  const db = new Database(path.join(dataDir, 'shelfmark.db'));
-  configure(db);
-  migrate(db);
-  t.after(() => {
-    db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  return db;
-}
+import { storeConnection } from './store-connection.js';
 
 const autocheckpoint = (db: Database.Database) => db.pragma('wal_autocheckpoint', { simple: true });
 
 it('a load checkpoints the log less often while it runs, and puts the setting back after, also when it fails', async (t) => {
-  const db = connection(t);
+  const db = storeConnection(t);
   const writes = createRecordWrites(db);
   const seen: unknown[] = [];
   await writes.bulkLoad(async () => {
@@ -44,7 +29,7 @@ it('a load checkpoints the log less often while it runs, and puts the setting ba
 });
 
 it('a load leaves a connection whose checkpoints another thread makes (wal_autocheckpoint 0) as it is', async (t) => {
-  const db = connection(t);
+  const db = storeConnection(t);
   db.pragma('wal_autocheckpoint = 0');
   const writes = createRecordWrites(db);
   let during: unknown;
@@ -56,7 +41,7 @@ it('a load leaves a connection whose checkpoints another thread makes (wal_autoc
 });
 
 it('a load ends by copying its log into the file, so what follows reads the table from the file', async (t) => {
-  const db = connection(t);
+  const db = storeConnection(t);
   const writes = createRecordWrites(db);
   // In WAL mode the file grows only when a checkpoint copies pages into it; a load this small reaches no automatic one.
   const before = fs.statSync(db.name).size;
