@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { deleteInSteps, ROWS_PER_STEP } from './delete-in-steps.js';
 import type { AuditEntry, AuditFilter, AuditStore } from '../log-stores.js';
 
 interface Row { seq: number; at: number; member_id: string | null; card: string; action: AuditEntry['action']; target: string }
@@ -30,7 +31,7 @@ function where(filter: AuditFilter): { sql: string; params: Array<string | numbe
 /** The audit log as an append-only table, newest first. */
 export function createAuditStore(db: Database): AuditStore {
   const insert = db.prepare('INSERT INTO audit_log (at, member_id, card, action, target) VALUES (@at, @memberId, @card, @action, @target)');
-  const prune = db.prepare('DELETE FROM audit_log WHERE at < ?');
+  const prune = db.prepare(`DELETE FROM audit_log WHERE seq IN (SELECT seq FROM audit_log WHERE at < ? LIMIT ${ROWS_PER_STEP})`);
   return {
     async append(entry) {
       insert.run(entry);
@@ -57,7 +58,7 @@ export function createAuditStore(db: Database): AuditStore {
       }
     },
     async deleteOlderThan(cutoff) {
-      return prune.run(cutoff).changes;
+      return deleteInSteps(db, () => prune.run(cutoff).changes);
     },
   };
 }

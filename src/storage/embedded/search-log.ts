@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { deleteInSteps, ROWS_PER_STEP } from './delete-in-steps.js';
 import type { SearchKind, SearchLogEntry, SearchLogStore } from '../log-stores.js';
 import { searchDemandStatements } from './search-demand.js';
 
@@ -9,7 +10,7 @@ interface Row { at: number; query: string; filters: string; results: number; pag
 export function createSearchLogStore(db: Database): SearchLogStore {
   const insert = db.prepare('INSERT INTO search_log (id, at, query, filters, results, page, visit, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const list = db.prepare<[number, number], Row>('SELECT at, query, filters, results, page, kind FROM search_log WHERE at >= ? AND at < ? ORDER BY at');
-  const prune = db.prepare('DELETE FROM search_log WHERE at < ?');
+  const prune = db.prepare(`DELETE FROM search_log WHERE id IN (SELECT id FROM search_log WHERE at < ? LIMIT ${ROWS_PER_STEP})`);
   const report = searchDemandStatements(db);
   return {
     async append(entry) {
@@ -22,7 +23,7 @@ export function createSearchLogStore(db: Database): SearchLogStore {
       }));
     },
     async deleteOlderThan(cutoff) {
-      return prune.run(cutoff).changes;
+      return deleteInSteps(db, () => prune.run(cutoff).changes);
     },
     async daily(from, to) {
       return report.daily.all(from, to);

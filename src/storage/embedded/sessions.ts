@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { SessionData, SessionStore } from '../store.js';
+import { deleteInSteps, ROWS_PER_STEP } from './delete-in-steps.js';
 
 /** Sessions with an absolute expiry; a session and its basket always leave together. Expired means expires_at <= now, for get and purge alike. */
 export function createSessionStore(db: Database): SessionStore {
@@ -13,19 +14,22 @@ export function createSessionStore(db: Database): SessionStore {
     update: db.prepare('UPDATE sessions SET data = ?, expires_at = ? WHERE id = ? AND expires_at > ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE id = ?'),
     deleteBasket: db.prepare('DELETE FROM basket_items WHERE session_id = ?'),
-    deleteExpiredBaskets: db.prepare(
-      'DELETE FROM basket_items WHERE session_id IN (SELECT id FROM sessions WHERE expires_at <= ?)',
+    // Purged in steps (delete-in-steps.ts): first the expired visits' baskets, a few hundred rows at a time,
+    expiredBasketRows: db.prepare(
+      `DELETE FROM basket_items WHERE (session_id, record_id) IN (
+         SELECT b.session_id, b.record_id FROM sessions s JOIN basket_items b ON b.session_id = s.id
+         WHERE s.expires_at <= ? LIMIT ${ROWS_PER_STEP})`,
     ),
-    deleteExpired: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+    // then the visits, each with whatever of its basket is left, in one transaction: they leave together.
+    expiredBaskets: db.prepare(
+      `DELETE FROM basket_items WHERE session_id IN (SELECT id FROM sessions WHERE expires_at <= ? LIMIT ${ROWS_PER_STEP})`,
+    ),
+    expiredSessions: db.prepare(`DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at <= ? LIMIT ${ROWS_PER_STEP})`),
   };
 
   const destroy = db.transaction((id: string) => {
     stmt.deleteBasket.run(id);
     stmt.deleteSession.run(id);
-  });
-  const purgeExpired = db.transaction((now: number): number => {
-    stmt.deleteExpiredBaskets.run(now);
-    return stmt.deleteExpired.run(now).changes;
   });
 
   return {
@@ -47,7 +51,11 @@ export function createSessionStore(db: Database): SessionStore {
       destroy.immediate(id);
     },
     async purgeExpired(now) {
-      return purgeExpired.immediate(now);
+      await deleteInSteps(db, () => stmt.expiredBasketRows.run(now).changes);
+      return deleteInSteps(db, () => {
+        stmt.expiredBaskets.run(now);
+        return stmt.expiredSessions.run(now).changes;
+      });
     },
   };
 }
