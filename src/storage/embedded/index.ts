@@ -7,6 +7,8 @@ import type { Store } from '../store.js';
 import { createBasketStore } from './baskets.js';
 import { createRecordStore, searchOnThisThread, type SearchRunner } from './records.js';
 import { createSearchPool } from './search-pool.js';
+import { createRecordReader } from './record-reader.js';
+import { recordReads } from './record-reads.js';
 import { persistCountsIn } from './facets.js';
 import { buildDeferredIndexes, configure, migrate } from './schema.js';
 import { createSessionStore } from './sessions.js';
@@ -93,10 +95,14 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     ? createSearchPool({ file, workers, budgetMs: options.searchBudgetMs ?? 10_000, persist: persistCountsIn(db) })
     : null;
   const checkpoints = workers > 0 ? checkpointOffThisThread(db, file) : null;
+  // With search workers, record documents are read off the serving thread too (record-reader.ts).
+  const reader = workers > 0 ? createRecordReader(file, recordReads(db)) : null;
 
   return {
     kind: 'embedded',
-    records: pool ? createRecordStore(db, searchOnPool(pool, db), (prefix, limit) => pool.vocabulary(prefix, limit)) : createRecordStore(db, searchOnThisThread(db)),
+    records: pool
+      ? createRecordStore(db, searchOnPool(pool, db), (prefix, limit) => pool.vocabulary(prefix, limit), (ids) => reader!.docs(ids))
+      : createRecordStore(db, searchOnThisThread(db)),
     sessions: createSessionStore(db),
     baskets: createBasketStore(db),
     members: createMemberStore(db),
@@ -115,6 +121,7 @@ export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<
     async close() {
       if (!db.open) return;
       await pool?.close();
+      await reader?.close();
       await checkpoints?.terminate();
       // Lets SQLite refresh planner statistics for the tables this connection used.
       db.pragma('optimize');

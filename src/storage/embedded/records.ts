@@ -8,11 +8,14 @@ import { createSearchEngine, withRecords } from './search.js';
 import { persistCountsIn, prepareFirstStart } from './facets.js';
 import { snapshotFileOf } from './facet-snapshot.js';
 import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
+import { recordReads } from './record-reads.js';
 
 /** Where searches run: a pool of worker threads (search-pool.ts), or this thread when none is given. */
 export type SearchRunner = (query: StoreSearchQuery) => Promise<StoreSearchResult>;
 /** Where vocabulary ranges are read: the same pool, or this thread. */
 export type VocabularyRunner = (prefix: string, limit: number) => Promise<VocabularyTerm[]>;
+/** Where documents are read by id: the record reader's thread (record-reader.ts), or this one. */
+export type DocsRunner = (ids: readonly string[]) => Promise<Map<string, string>>;
 
 /** On this thread: for in-memory stores and tests; whole-catalogue counts are persisted once the search is answered. */
 export function searchOnThisThread(db: Database): SearchRunner {
@@ -29,12 +32,11 @@ export function searchOnThisThread(db: Database): SearchRunner {
 }
 
 /** The catalogue on SQLite: documents as JSON, with their facet values beside them and FTS5. */
-export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner): RecordStore {
+export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner, readDocs?: DocsRunner): RecordStore {
   const snapshotFile = snapshotFileOf(db.name);
   const writes = createRecordWrites(db, snapshotFile, (followed) => prepareFirstStart(db, snapshotFile, followed));
-  const byId = db.prepare<[string], string>('SELECT doc FROM records WHERE id = ?').pluck();
-  const byIds = db
-    .prepare<[string], { id: string; doc: string }>('SELECT id, doc FROM records WHERE id IN (SELECT value FROM json_each(?))');
+  const reads = recordReads(db);
+  const docs: DocsRunner = readDocs ?? (async (ids) => reads.docs(ids));
   const count = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
   let reader: VocabularyReader | null = null;
   const vocabulary: VocabularyRunner = readVocabulary ?? (async (prefix, limit) => (reader ??= vocabularyReader(db))(prefix, limit));
@@ -75,12 +77,12 @@ export function createRecordStore(db: Database, search: SearchRunner, readVocabu
       return writer && { ...writer, commit: () => written(writer.commit()), rollback: () => written(writer.rollback()) };
     },
     async get(id) {
-      const doc = byId.get(id);
+      const doc = (await docs([id])).get(id);
       return doc === undefined ? null : (JSON.parse(doc) as CatalogueRecord);
     },
     async getMany(ids) {
       if (ids.length === 0) return [];
-      const found = new Map(byIds.all(JSON.stringify(ids)).map((row) => [row.id, row.doc]));
+      const found = await docs(ids);
       return ids.flatMap((id) => {
         const doc = found.get(id);
         return doc === undefined ? [] : [JSON.parse(doc) as CatalogueRecord];
