@@ -20,9 +20,9 @@ interface Pending {
  * message, so under load a record page costs the serving thread less than a
  * message of its own.
  *
- * Until the worker has started, and for reads it was given when it failed,
- * the serving thread's own connection (`here`) answers: the same statements,
- * so the answer is the same. A worker that fails is replaced; one that fails
+ * Until the worker has started, for reads it was given when it failed, and
+ * for reads it answered with an error, the serving thread's own connection
+ * (`here`) answers: the same statements, so the answer is the same. A worker that fails is replaced; one that fails
  * before it could start is not, and every read is then answered here.
  */
 export function createRecordReader(file: string, here: RecordReads) {
@@ -74,8 +74,9 @@ export function createRecordReader(file: string, here: RecordReads) {
       const jobs = sent.get(message.id!);
       if (!jobs) return;
       sent.delete(message.id!);
+      // A read the worker could not make is made here: the record, or this connection's own error.
       if (message.error !== undefined) {
-        for (const job of jobs) job.reject(new Error(message.error));
+        jobs.forEach(answerHere);
         return;
       }
       const docs = new Map(message.docs);
