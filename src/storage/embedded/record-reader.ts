@@ -22,8 +22,9 @@ interface Pending {
  *
  * Until the worker has started, for reads it was given when it failed, and
  * for reads it answered with an error, the serving thread's own connection
- * (`here`) answers: the same statements, so the answer is the same. A worker that fails is replaced; one that fails
- * before it could start is not, and every read is then answered here.
+ * (`here`) answers: the same statements, so the answer is the same. A
+ * worker that fails is replaced; one that fails before it could start is
+ * not, and every read is then answered here.
  */
 export function createRecordReader(file: string, here: RecordReads) {
   /** Reads sent, by message: each message answers the reads of one turn. */
@@ -126,5 +127,3 @@ export function createRecordReader(file: string, here: RecordReads) {
     },
   };
 }
-
-export type RecordReader = ReturnType<typeof createRecordReader>;

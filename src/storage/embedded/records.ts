@@ -8,7 +8,7 @@ import { createSearchEngine, withRecords } from './search.js';
 import { persistCountsIn, prepareFirstStart } from './facets.js';
 import { snapshotFileOf } from './facet-snapshot.js';
 import { vocabularyReader, type VocabularyReader } from './vocabulary.js';
-import { recordReads } from './record-reads.js';
+import { recordReads, type RecordReads } from './record-reads.js';
 
 /** Where searches run: a pool of worker threads (search-pool.ts), or this thread when none is given. */
 export type SearchRunner = (query: StoreSearchQuery) => Promise<StoreSearchResult>;
@@ -35,8 +35,9 @@ export function searchOnThisThread(db: Database): SearchRunner {
 export function createRecordStore(db: Database, search: SearchRunner, readVocabulary?: VocabularyRunner, readDocs?: DocsRunner): RecordStore {
   const snapshotFile = snapshotFileOf(db.name);
   const writes = createRecordWrites(db, snapshotFile, (followed) => prepareFirstStart(db, snapshotFile, followed));
-  const reads = recordReads(db);
-  const docs: DocsRunner = readDocs ?? (async (ids) => reads.docs(ids));
+  // Prepared on this connection only when no record reader is given (index.ts gives its own the same statements).
+  let reads: RecordReads | null = null;
+  const docs: DocsRunner = readDocs ?? (async (ids) => (reads ??= recordReads(db)).docs(ids));
   const count = db.prepare<[], number>('SELECT count(*) FROM records').pluck();
   let reader: VocabularyReader | null = null;
   const vocabulary: VocabularyRunner = readVocabulary ?? (async (prefix, limit) => (reader ??= vocabularyReader(db))(prefix, limit));
