@@ -21,6 +21,10 @@ const HoldingSchema = z.object({
   location: text.optional(),
 });
 
+/** Built once: a zod schema is an object graph, and building one per value cost more than checking the value. */
+const ANY_STRING = z.string();
+const ISO_DATE = z.iso.date();
+
 const LinkSchema = z.object({
   url: z.url({ protocol: /^https?$/, message: 'must be an http or https address' }),
   label: text.optional(),
@@ -96,6 +100,26 @@ export function parseRecord(value: unknown): Parsed {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'not a record: expected a JSON object with at least "id" and "title"' };
   const input = value as Record<string, unknown>;
+  // Most records in an export are wholly valid: one pass of the schema decides that,
+  // and only a record it refuses, or that would be warned about, is walked field by field.
+  if (warnsAbout(input)) return parseLeniently(input);
+  const strict = RecordSchema.safeParse(input);
+  return strict.success ? withIsbns(strict.data, []) : parseLeniently(input);
+}
+
+/** Whether the record must take the walk below even where the schema would accept it, to be warned about or mended the same way: a missing media type, an unknown or null field, a copy with no branch. */
+function warnsAbout(input: Record<string, unknown>): boolean {
+  if (input.mediaType === undefined || input.mediaType === null) return true;
+  for (const key in input) if (!Object.hasOwn(SHAPE, key) || input[key] === null) return true;
+  if (!Array.isArray(input.holdings)) return false;
+  return input.holdings.some((h: unknown) => {
+    const copy = h as { branch?: unknown; location?: unknown } | null;
+    return !copy || typeof copy !== 'object' || ((typeof copy.branch !== 'string' || !copy.branch.trim()) && copy.location === undefined);
+  });
+}
+
+/** The field-by-field walk: what cannot be used is dropped with a warning. Exported for the test that compares it with parseRecord. */
+export function parseLeniently(input: Record<string, unknown>): Parsed {
   const id = SHAPE.id.safeParse(input.id);
   if (!id.success) return { ok: false, reason: 'id: missing or empty, so the record cannot be matched on the next import' };
   const title = SHAPE.title.safeParse(input.title);
@@ -117,13 +141,18 @@ export function parseRecord(value: unknown): Parsed {
   }
   const result = RecordSchema.safeParse(kept);
   if (!result.success) return { ok: false, id: id.data, reason: firstPerField(result.error.issues) };
+  return withIsbns(result.data, warnings);
+}
+
+/** The record with its ISBNs normalised (a bad one left out, with a warning) and no undefined keys. */
+function withIsbns(data: z.infer<typeof RecordSchema>, warnings: string[]): Parsed {
   const isbns: string[] = [];
-  for (const raw of result.data.isbns) {
+  for (const raw of data.isbns) {
     const isbn = normaliseIsbn(raw);
     if (!isbn) warnings.push(`isbns: "${raw}" is not a valid ISBN and was left out`);
     else if (!isbns.includes(isbn)) isbns.push(isbn);
   }
-  return { ok: true, record: withoutUndefined({ ...result.data, isbns }), warnings };
+  return { ok: true, record: withoutUndefined({ ...data, isbns }), warnings };
 }
 
 /** One field's value, with what cannot be used in it dropped (and warned about). */
@@ -149,7 +178,7 @@ function salvage(key: Key, raw: unknown, id: string, warnings: string[]): unknow
 
 function arrayElement(key: Key): z.ZodType | undefined {
   if (key === 'languages') return SHAPE.languages.unwrap().element;
-  if (key === 'isbns') return z.string();
+  if (key === 'isbns') return ANY_STRING;
   if (key === 'links') return LinkSchema;
   if (key === 'authors' || key === 'series' || key === 'subjects' || key === 'genres' || key === 'notes' || key === 'altScript') return text;
   return undefined;
@@ -167,7 +196,7 @@ function holding(raw: unknown, fallbackId: string, n: number, warnings: string[]
     if (h.status !== undefined) warnings.push(`holdings.${n}.status: ${JSON.stringify(h.status)} is not one of ${STATUSES.join(', ')}; the copy is shown as available`);
     h.status = 'available';
   }
-  if (h.dueDate !== undefined && !z.iso.date().safeParse(h.dueDate).success) {
+  if (h.dueDate !== undefined && !ISO_DATE.safeParse(h.dueDate).success) {
     warnings.push(`holdings.${n}.dueDate: ${JSON.stringify(h.dueDate)} is not a date (YYYY-MM-DD) and was left out`);
     delete h.dueDate;
   }
@@ -183,5 +212,7 @@ function holding(raw: unknown, fallbackId: string, n: number, warnings: string[]
 
 /** Drop keys whose value is undefined, so equal records compare and hash equal. */
 function withoutUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) kept[key] = value;
+  return kept as T;
 }
