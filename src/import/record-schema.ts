@@ -112,10 +112,12 @@ function warnsAbout(input: Record<string, unknown>): boolean {
   if (input.mediaType === undefined || input.mediaType === null) return true;
   for (const key in input) if (!Object.hasOwn(SHAPE, key) || input[key] === null) return true;
   if (!Array.isArray(input.holdings)) return false;
-  return input.holdings.some((h: unknown) => {
-    const copy = h as { branch?: unknown; location?: unknown } | null;
-    return !copy || typeof copy !== 'object' || ((typeof copy.branch !== 'string' || !copy.branch.trim()) && copy.location === undefined);
-  });
+  return input.holdings.some((copy: unknown) => !copy || typeof copy !== 'object' || unplaced(copy));
+}
+
+/** A copy with neither a branch nor a location: the walk keeps it, under "Other locations", with a warning. */
+function unplaced(copy: { branch?: unknown; location?: unknown }): boolean {
+  return (typeof copy.branch !== 'string' || !copy.branch.trim()) && copy.location === undefined;
 }
 
 /** The field-by-field walk: what cannot be used is dropped with a warning. Exported for the test that compares it with parseRecord. */
@@ -200,10 +202,8 @@ function holding(raw: unknown, fallbackId: string, n: number, warnings: string[]
     warnings.push(`holdings.${n}.dueDate: ${JSON.stringify(h.dueDate)} is not a date (YYYY-MM-DD) and was left out`);
     delete h.dueDate;
   }
-  if (typeof h.branch !== 'string' || !h.branch.trim()) {
-    if (h.location === undefined) warnings.push(`holdings.${n}: the copy has no branch; it is kept under "Other locations"`);
-    h.branch = typeof h.branch === 'string' ? h.branch : '';
-  }
+  if (unplaced(h)) warnings.push(`holdings.${n}: the copy has no branch; it is kept under "Other locations"`);
+  if (typeof h.branch !== 'string') h.branch = '';
   const parsed = HoldingSchema.safeParse(h);
   if (parsed.success) return [h];
   warnings.push(`holdings.${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}; the copy was left out`);
