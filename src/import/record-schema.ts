@@ -110,9 +110,14 @@ export function parseRecord(value: unknown): Parsed {
 /** Whether the record must take the walk below even where the schema would accept it, to be warned about or mended the same way: a missing media type, an unknown or null field, a copy with no branch. */
 function warnsAbout(input: Record<string, unknown>): boolean {
   if (input.mediaType === undefined || input.mediaType === null) return true;
-  for (const key in input) if (!Object.hasOwn(SHAPE, key) || input[key] === null) return true;
+  for (const key in input) if (!isField(key) || input[key] === null) return true;
   if (!Array.isArray(input.holdings)) return false;
   return input.holdings.some((copy: unknown) => !copy || typeof copy !== 'object' || unplaced(copy));
+}
+
+/** A field of Shelfmark's record: own keys of the schema only, so "constructor" or "toString" in a record is an unknown field, not Object's. */
+function isField(key: string): key is Key {
+  return Object.hasOwn(SHAPE, key);
 }
 
 /** A copy with neither a branch nor a location: the walk keeps it, under "Other locations", with a warning. */
@@ -131,13 +136,13 @@ export function parseLeniently(input: Record<string, unknown>): Parsed {
   if (input.mediaType === undefined || input.mediaType === null) warnings.push('mediaType: missing; the record is shown as a book');
   for (const [key, raw] of Object.entries(input)) {
     if (raw === undefined || raw === null) continue;
-    if (!(key in SHAPE)) {
+    if (!isField(key)) {
       warnings.push(`"${key}" is not a Shelfmark field and was ignored`);
       continue;
     }
     // The first few problems in each field are named and the rest counted, so a field of a thousand bad values is a few lines.
     const found: string[] = [];
-    kept[key] = salvage(key as Key, raw, id.data, found);
+    kept[key] = salvage(key, raw, id.data, found);
     warnings.push(...found.slice(0, WARNINGS_PER_FIELD));
     if (found.length > WARNINGS_PER_FIELD) warnings.push(`${key}: ${found.length - WARNINGS_PER_FIELD} more problems like these were not listed`);
   }

@@ -62,3 +62,14 @@ test('a text longer than the limit is rejected by length', () => {
   assert.ok(!parsed.ok);
   assert.match(parsed.reason, /^title: longer than 65,536 characters$/);
 });
+
+test('a record with fields named like Object\'s own ("constructor", "toString", "__proto__") is kept with a warning, and the next line is read', async () => {
+  const odd = JSON.stringify({ id: 'odd', title: 'Odd', mediaType: 'book' }).replace(/}$/, ',"constructor":1,"toString":"x","__proto__":2}');
+  const items = await readLines(Buffer.from(`${odd}\n${GOOD}\n`));
+  assert.equal(items.length, 2);
+  const [first, second] = items;
+  assert.ok(first?.ok === true && first.record.id === 'odd');
+  assert.deepEqual(first.warnings, ['"constructor" is not a Shelfmark field and was ignored', '"toString" is not a Shelfmark field and was ignored', '"__proto__" is not a Shelfmark field and was ignored']);
+  assert.equal(Object.getPrototypeOf(first.record), Object.prototype);
+  assert.ok(second?.ok === true && second.record.id === 'after');
+});

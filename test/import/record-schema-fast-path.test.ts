@@ -24,6 +24,7 @@ const VARIANTS: Record<string, Record<string, unknown>> = {
   'a null media type': copy({ mediaType: null }),
   'an unknown media type': copy({ mediaType: 'scroll' }),
   'an unknown field': copy({ shelf: 'A1' }),
+  'fields named like Object\'s own': copy(JSON.parse('{"constructor":1,"toString":"x","__proto__":2}') as Record<string, unknown>),
   'a null field': copy({ publisher: null }),
   'a bad language': copy({ languages: ['en', 'eng'] }),
   'a bad ISBN': copy({ isbns: ['0-7553-0750-X', '123'] }),
